@@ -9,6 +9,13 @@ export const TEST_PASSWORD = 'Test@1234';
 export const OUTSIDE_MARKER = 'ZZNGOAI';
 
 /**
+ * A module's records for the API tests, added after the tree, users and members exist. It finds
+ * units and members by code or name; records it puts in Đà Lạt carry OUTSIDE_MARKER in a name.
+ */
+export type ModuleFixture = (db: Db) => Promise<void>;
+const MODULE_FIXTURES: ModuleFixture[] = [];
+
+/**
  * A small hand-made tree for API tests: Bảo Lộc with two grassroots unions, and Đà Lạt, which the
  * Bảo Lộc roles must never see. One user per role.
  */
@@ -61,6 +68,7 @@ export async function buildFixture(db: Db): Promise<void> {
     await db.insertInto('member_event').values({ member_id: m.id, province_id: unit.province_id, kind: 'admission', on_date: joinedOn, unit_id: unitId }).execute();
     if (fullName === 'Hoàng Văn Đoàn') await db.updateTable('app_user').set({ member_id: m.id }).where('username', '=', 'mem').execute();
   }
+  for (const addRecords of MODULE_FIXTURES) await addRecords(db);
 }
 
 /** Ids of the fixture, looked up by code and username so tests read by meaning. */
