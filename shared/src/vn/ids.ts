@@ -30,3 +30,27 @@ export function normalizePhone(v: unknown): Result<{ value: string }> {
   if (/^0[35789]\d{8}$/.test(d) || /^02\d{8,9}$/.test(d)) return { ok: true, value: d };
   return { ok: false, code: 'invalid' };
 }
+
+const TAX_WEIGHTS = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+/** The tenth digit of a Vietnamese tax code (mã số thuế) from its first nine, or null when no digit fits. */
+export function taxCodeCheckDigit(first9: string): number | null {
+  const sum = TAX_WEIGHTS.reduce((s, w, i) => s + w * Number(first9[i]), 0);
+  const check = 10 - (sum % 11);
+  return check === 10 ? null : check;
+}
+
+/**
+ * Mã số thuế: 10 digits, or 13 for a branch ('0101234567-001' or without the dash). Restores the
+ * leading zero a number cell drops, and checks the tenth digit.
+ */
+export function normalizeTaxCode(v: unknown): Result<{ value: string; branch: string | null }> {
+  const raw = (typeof v === 'number' ? String(Math.trunc(v)) : String(v ?? '')).replace(/[\s.]/g, '');
+  if (!raw) return { ok: false, code: 'empty' };
+  let d = raw.replace(/-/g, '');
+  if (!/^\d+$/.test(d)) return { ok: false, code: 'invalid' };
+  if (typeof v === 'number' && (d.length === 9 || d.length === 12)) d = '0' + d;
+  if (d.length !== 10 && d.length !== 13) return { ok: false, code: 'invalid' };
+  if (taxCodeCheckDigit(d.slice(0, 9)) !== Number(d[9])) return { ok: false, code: 'invalid' };
+  return d.length === 10 ? { ok: true, value: d, branch: null } : { ok: true, value: `${d.slice(0, 10)}-${d.slice(10)}`, branch: d.slice(10) };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, nameSortKey, splitFullName } from './text.ts';
-import { normalizeCitizenId, normalizePhone } from './ids.ts';
+import { normalizeCitizenId, normalizePhone, normalizeTaxCode, taxCodeCheckDigit } from './ids.ts';
 
 describe('Vietnamese text', () => {
   it('folds diacritics, case and đ so "nguyen thi hang" finds "Nguyễn Thị Hằng"', () => {
@@ -41,5 +41,26 @@ describe('identifiers', () => {
     }
     expect(normalizePhone('(0263) 3864 123')).toEqual({ ok: true, value: '02633864123' });
     expect(normalizePhone('12345').ok).toBe(false);
+  });
+});
+
+describe('tax codes', () => {
+  it('accepts a code whose tenth digit checks, with or without a branch suffix', () => {
+    expect(normalizeTaxCode('5800000008')).toEqual({ ok: true, value: '5800000008', branch: null });
+    expect(normalizeTaxCode('5800000008-001')).toEqual({ ok: true, value: '5800000008-001', branch: '001' });
+    expect(normalizeTaxCode('5800000008001')).toEqual({ ok: true, value: '5800000008-001', branch: '001' });
+  });
+
+  it('restores the leading zero of a code typed as a number (Viettel: 0100109106)', () => {
+    expect(normalizeTaxCode(100109106)).toEqual({ ok: true, value: '0100109106', branch: null });
+    const first9 = '010123456';
+    const code = first9 + taxCodeCheckDigit(first9);
+    expect(normalizeTaxCode(Number(code))).toEqual({ ok: true, value: code, branch: null });
+  });
+
+  it('refuses a wrong check digit or a wrong length', () => {
+    expect(normalizeTaxCode('5800000007').ok).toBe(false);
+    expect(normalizeTaxCode('58000000').ok).toBe(false);
+    expect(normalizeTaxCode('').ok).toBe(false);
   });
 });
