@@ -9,6 +9,7 @@ import { programmeRoutes } from './programme/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
+import { memberImportRoutes } from './members/import/routes.ts';
 
 /** Every module's routes, registered under /api. A new module adds one line here. */
 export async function registerModules(api: FastifyInstance, opts: AppOptions) {
@@ -20,4 +21,5 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(auditRoutes);
   await api.register(programmeRoutes);
   await api.register(jobRoutes);
+  await api.register(memberImportRoutes);
 }

@@ -35,6 +35,13 @@ describe('legacy Vietnamese fonts', () => {
     expect(cleanText(nfd)).toBe(cleanText(nfd).normalize('NFC'));
     expect(cleanText('  TrÇn   ThÞ\u00A0H»ng ')).toBe('Trần Thị Hằng');
     expect(cleanText('Traàn Thò Haèng')).toBe('Trần Thị Hằng');
+    // VNI words that are also Vietnamese-looking Unicode ("Hoàng" is VNI for "Hồng"): the whole name decides.
+    expect(cleanText('Voõ Hoàng Hoa')).toBe('Võ Hồng Hoa');
+    expect(cleanText('Laâm Thò Hoàng Oanh')).toBe('Lâm Thị Hồng Oanh');
+    expect(cleanText('Phaïm Thò Haïnh')).toBe('Phạm Thị Hạnh');
+    expect(cleanText('TrÇn §×nh §¹t')).toBe('Trần Đình Đạt');
+    expect(cleanText('§¹t')).toBe('Đạt');
+    expect(cleanText('Hoàng Văn Thụ')).toBe('Hoàng Văn Thụ');
   });
 });
 

@@ -63,13 +63,17 @@ export function vniToUnicode(s: string): string {
 
 // A Vietnamese syllable: onset, vowel nucleus, coda, at most one tone. Enough to tell Vietnamese from mojibake.
 const ONSET = '(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?';
-const NUCLEUS = '(uyê|uya|uyu|iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|ưa|ưi|ươ|ưu|uy|yê|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)';
+// Nuclei that end in a semivowel (ai, ao, ưu…) take no final consonant; the others may.
+const CLOSED = '(iêu|yêu|oai|oay|oeo|uây|uôi|ươi|ươu|uya|uyu|ai|ao|au|ay|âu|ây|eo|êu|ia|iu|oi|ôi|ơi|ua|ui|ưa|ưi|ưu)';
+const OPEN = '(uyê|iê|yê|oa|oă|oe|uâ|uê|uô|uơ|ươ|uy|a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)';
 const CODA = '(ng|nh|ch|[cmnpt])?';
-const SYLLABLE = new RegExp(`^${ONSET}${NUCLEUS}${CODA}$`);
+const SYLLABLE = new RegExp(`^${ONSET}(${CLOSED}|${OPEN}${CODA})$`);
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
 
 function isSyllable(word: string): boolean {
-  const letters = word.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  // Only ASCII punctuation is trimmed: "§" or "¹" inside a word are font artefacts.
+  const letters = word.replace(/^[!-/:-@[-`{-~]+|[!-/:-@[-`{-~]+$/g, '');
+  if (/[^\p{L}\p{M}]/u.test(letters)) return false;
   if (!letters) return true;
   // A capital inside a lower-case word ("NguyÔn") is a font artefact, not Vietnamese spelling.
   const caseOk = letters === letters.toLowerCase() || letters === letters.toUpperCase()
