@@ -30,7 +30,7 @@ function parseArgs(argv: string[]): Args {
     if (a.startsWith('--')) {
       const [key, inline] = a.slice(2).split('=', 2);
       if (inline !== undefined) flags[key] = inline;
-      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') && !['json', 'dry-run', 'help'].includes(key)) flags[key] = argv[++i];
+      else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') && !['json', 'dry-run', 'help', 'progress'].includes(key)) flags[key] = argv[++i];
       else flags[key] = true;
     } else positional.push(a);
   }
@@ -50,7 +50,7 @@ async function cliActor(handle: DatabaseHandle, username: string | undefined): P
 
 const COMMANDS: Record<string, Command> = {
   'import-members': {
-    usage: 'import-members --unit <mã CĐCS> <tệp.xlsx> [--json] [--mode valid_only|all_or_nothing] [--user <tên đăng nhập>] [--result <tệp kết quả.xlsx>] [--dry-run]',
+    usage: 'import-members --unit <mã CĐCS> <tệp.xlsx> [--json] [--mode valid_only|all_or_nothing] [--user <tên đăng nhập>] [--result <tệp kết quả.xlsx>] [--dry-run] [--progress]',
     help: 'Nhập danh sách đoàn viên từ Excel vào một công đoàn cơ sở: tự tìm dòng tiêu đề và cột, làm sạch, bỏ trùng; in kết quả từng dòng.',
     async run({ positional, flags }, handle) {
       const code = flags.unit;
@@ -62,7 +62,11 @@ const COMMANDS: Record<string, Command> = {
       const actor = await cliActor(handle, typeof flags.user === 'string' ? flags.user : undefined);
       const source = readFileSync(file);
       const started = Date.now();
-      const result = await runMemberImport(handle, actor, { unitId: unit.id, source, fileName: basename(file), mode, dryRun: flags['dry-run'] === true });
+      let lastPhase = '';
+      const onProgress = flags.progress ? (done: number, total: number | null, phase?: string) => {
+        if (phase && phase !== lastPhase) { lastPhase = phase; process.stderr.write(`tiến độ: ${phase} (${done}${total ? `/${total}` : ''} dòng)\n`); }
+      } : undefined;
+      const result = await runMemberImport(handle, actor, { unitId: unit.id, source, fileName: basename(file), mode, dryRun: flags['dry-run'] === true, onProgress });
       if (typeof flags.result === 'string') writeFileSync(flags.result, await buildResultFile(source, result.layout, result.rows, result.committed));
       if (flags.json) {
         const rows = result.rows.map((r) => ({ row: r.row, status: r.status, ...(r.memberId ? { memberId: r.memberId } : {}), ...(r.errors?.length ? { errors: r.errors } : {}) }));

@@ -5,6 +5,7 @@ export type DateResult =
   | { ok: true; value: string; precision: DatePrecision }
   | { ok: false; code: 'empty' | 'invalid' | 'impossible' };
 
+const CURRENT_YEAR = new Date().getFullYear();
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2100;
@@ -30,7 +31,7 @@ const twoDigitYear = (yy: number, pivotYear: number) => (2000 + yy <= pivotYear 
  * Excel serial; "mm/yyyy" keeps month precision. Two-digit years fall before `pivotYear`.
  */
 export function parseVnDate(v: unknown, opts: { pivotYear?: number } = {}): DateResult {
-  const pivot = opts.pivotYear ?? new Date().getFullYear();
+  const pivot = opts.pivotYear ?? CURRENT_YEAR;
   if (v === null || v === undefined) return { ok: false, code: 'empty' };
   if (v instanceof Date) {
     if (Number.isNaN(v.getTime())) return { ok: false, code: 'invalid' };

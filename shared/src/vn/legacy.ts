@@ -95,6 +95,7 @@ function badWords(s: string): number {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+const BEYOND_LATIN1 = /[\u0100-\uFFFF]/;
 
 /** Which legacy encoding the text looks like, if any. */
 export function detectLegacyEncoding(s: string): 'tcvn3' | 'vni' | null {
@@ -115,7 +116,9 @@ export function detectLegacyEncoding(s: string): 'tcvn3' | 'vni' | null {
  */
 export function cleanText(s: string, hint?: 'tcvn3' | 'vni' | null): string {
   let t = s.normalize('NFC').replace(/[\u00A0\s]+/g, ' ').trim();
-  const encoding = hint === undefined ? detectLegacyEncoding(t) : hint && NON_ASCII.test(t) ? hint : null;
+  // Legacy fonts only produce Latin-1 characters: a letter beyond it (ă, ơ, ạ…) means real Unicode.
+  if (!NON_ASCII.test(t) || (hint === undefined && BEYOND_LATIN1.test(t))) return t;
+  const encoding = hint === undefined ? detectLegacyEncoding(t) : hint;
   if (encoding === 'tcvn3') t = tcvn3ToUnicode(t);
   else if (encoding === 'vni') t = vniToUnicode(t);
   return t;

@@ -21,7 +21,20 @@ const LETTER_CODE = new Map(ALPHABET.map((l, i) => [l, String.fromCharCode(0x41 
 // Dictionary order of tones: none, huyền, hỏi, ngã, sắc, nặng.
 const TONES: Record<string, string> = { '\u0300': '1', '\u0309': '2', '\u0303': '3', '\u0301': '4', '\u0323': '5' };
 
+const wordKeys = new Map<string, { letters: string; tones: string }>();
+
+// Names repeat the same few hundred words: a bulk import sorts 100,000 of them.
 function wordKey(word: string): { letters: string; tones: string } {
+  let key = wordKeys.get(word);
+  if (!key) {
+    key = computeWordKey(word);
+    if (wordKeys.size > 50000) wordKeys.clear();
+    wordKeys.set(word, key);
+  }
+  return key;
+}
+
+function computeWordKey(word: string): { letters: string; tones: string } {
   let letters = '';
   let tones = '';
   for (const ch of word.toLowerCase().normalize('NFC')) {

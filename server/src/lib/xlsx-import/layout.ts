@@ -49,7 +49,16 @@ export interface SheetLayout {
 /** field key → 0-based column index (or null: not in this file). */
 export type ColumnMapping = Record<string, number | null>;
 
-const headerKey = (s: string) => fold(cleanText(s)).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+const headerKeys = new Map<string, string>();
+function headerKey(s: string): string {
+  let k = headerKeys.get(s);
+  if (k === undefined) {
+    k = fold(cleanText(s)).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+    if (headerKeys.size > 5000) headerKeys.clear();
+    headerKeys.set(s, k);
+  }
+  return k;
+}
 
 function synonymScore(label: string, synonym: string): number {
   if (!label) return 0;
