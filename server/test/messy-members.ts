@@ -7,7 +7,7 @@
 import { PassThrough } from 'node:stream';
 import { createWriteStream } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { nameSortKey } from '@cds/shared';
+import { detectLegacyEncoding, nameSortKey } from '@cds/shared';
 
 export type ExpectedStatus = 'created' | 'duplicate' | 'invalid' | 'skipped';
 export interface ExpectedMember {
@@ -222,8 +222,9 @@ export async function writeMessyMemberFile(opts: MessyOptions & { path?: string 
   function writePerson(p: Person, n: number, cells: Person & { badCell?: [string, unknown] }, spellings: string[] = [p.ethnicity]) {
     const mode = rnd();
     let name: string = p.fullName;
-    if (mode < 0.08) name = toTcvn3(p.fullName) ?? p.fullName;
-    else if (mode < 0.15) name = toVni(p.fullName);
+    // Legacy fonts only where a single cell can tell (a few names read as valid Vietnamese in both, e.g. VNI "Hoàng" = "Hồng").
+    if (mode < 0.08) { const x = toTcvn3(p.fullName); name = x && detectLegacyEncoding(x) === 'tcvn3' ? x : p.fullName; }
+    else if (mode < 0.15) { const x = toVni(p.fullName); name = detectLegacyEncoding(x) === 'vni' ? x : p.fullName; }
     else if (mode < 0.25) name = p.fullName.normalize('NFD');
     else if (mode < 0.3) name = p.fullName.toUpperCase();
     const bad = cells.badCell;

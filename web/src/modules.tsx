@@ -8,6 +8,7 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { MemberPage } from './pages/members/MemberPage';
 import { CardVerifyPage } from './pages/members/CardVerifyPage';
+import { MemberImportPage } from './pages/members/import/MemberImportPage';
 import { ProgrammeDashboardPage } from './pages/programme/ProgrammeDashboardPage';
 import { ReportsPage } from './pages/programme/ReportsPage';
 
@@ -37,6 +38,7 @@ export const ROUTES: ModuleRoute[] = [
   { path: '/', element: <HomePage />, menu: 'menu.home', icon: <DashboardOutlined /> },
   { path: '/to-chuc', element: <UnitsPage />, menu: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit.read' },
   { path: '/doan-vien', element: <MembersPage />, menu: 'menu.members', icon: <IdcardOutlined />, permission: 'member.read' },
+  { path: '/doan-vien/nhap-excel', element: <MemberImportPage />, permission: 'member.write' },
   { path: '/doan-vien/:id', element: <MemberPage />, permission: 'member.read' },
   { path: '/chuong-trinh', element: <ProgrammeDashboardPage />, menu: 'menu.programme', icon: <AimOutlined />, permission: 'programme.read' },
   { path: '/bao-cao', element: <ReportsPage />, menu: 'menu.reports', icon: <FileTextOutlined />, permission: 'report.read' },

@@ -15,8 +15,8 @@ import type { Database } from '../db/schema.ts';
 export interface BulkSession {
   /** Queries inside the transaction. */
   db: Db;
-  /** COPY text-format rows (see `copyLine`) into a table of this transaction. */
-  copy(table: string, columns: string[], data: string): Promise<void>;
+  /** COPY text-format rows (see `copyLine`), given as chunks of lines, into a table of this transaction. */
+  copy(table: string, columns: string[], data: string[]): Promise<void>;
 }
 
 export class Rollback extends Error {
@@ -39,7 +39,7 @@ export async function inBulkTransaction<T>(handle: DatabaseHandle, fn: (s: BulkS
         db,
         async copy(table, columns, data) {
           const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
-          await pipeline(Readable.from(chunks(data)), stream);
+          await pipeline(Readable.from(data), stream);
         },
       };
       try {
@@ -61,7 +61,7 @@ export async function inBulkTransaction<T>(handle: DatabaseHandle, fn: (s: BulkS
     const session: BulkSession = {
       db: conn,
       async copy(table, columns, data) {
-        await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([data]) });
+        await pglite.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob(data) });
       },
     };
     try {
@@ -76,8 +76,22 @@ export async function inBulkTransaction<T>(handle: DatabaseHandle, fn: (s: BulkS
   });
 }
 
-function* chunks(data: string, size = 1 << 20) {
-  for (let i = 0; i < data.length; i += size) yield data.slice(i, i + size);
+/**
+ * Collects COPY lines into flat chunks. Cell strings from the XML parser are slices of its large
+ * buffers; keeping them (or strings built from them) would keep every buffer alive, so lines
+ * are joined into fresh flat strings every few thousand rows.
+ */
+export class CopyBuffer {
+  readonly chunks: string[] = [];
+  private pending: string[] = [];
+  push(line: string) {
+    this.pending.push(line);
+    if (this.pending.length >= 2000) this.flush();
+  }
+  flush(): string[] {
+    if (this.pending.length) { this.chunks.push(this.pending.join('')); this.pending = []; }
+    return this.chunks;
+  }
 }
 
 const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

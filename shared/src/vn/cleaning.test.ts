@@ -42,6 +42,11 @@ describe('legacy Vietnamese fonts', () => {
     expect(cleanText('TrÇn §×nh §¹t')).toBe('Trần Đình Đạt');
     expect(cleanText('§¹t')).toBe('Đạt');
     expect(cleanText('Hoàng Văn Thụ')).toBe('Hoàng Văn Thụ');
+    expect(cleanText('Vâ Quèc Dòng')).toBe('Võ Quốc Dũng');
+    expect(cleanText('Leâ Thò Hoàng Trang')).toBe('Lê Thị Hồng Trang');
+    expect(cleanText('Ñinh Thò Lan')).toBe('Đinh Thị Lan');
+    // Truly ambiguous without context ("Hoàng" is also VNI for "Hồng"): kept as typed.
+    expect(cleanText('Phan Hoàng Nhung')).toBe('Phan Hoàng Nhung');
   });
 });
 

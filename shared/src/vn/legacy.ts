@@ -80,11 +80,31 @@ function isSyllable(word: string): boolean {
     || letters.slice(1) === letters.slice(1).toLowerCase();
   if (!caseOk) return false;
   const nfd = letters.toLowerCase().normalize('NFD');
+  // Marks sit on vowels only: "Ñ" is n + tilde, a VNI đ.
+  if (/[^aeiouy\u0302\u0306\u031b\u0300-\u036f][\u0300-\u036f]/.test(nfd) || /^[\u0300-\u036f]/.test(nfd)) return false;
   const tones = nfd.match(TONE_MARKS)?.length ?? 0;
   if (tones > 1) return false;
   const bare = nfd.replace(TONE_MARKS, '').normalize('NFC');
   if (tones === 0 && /^[a-z]+$/.test(bare)) return true; // plain ASCII: foreign words, abbreviations
-  return SYLLABLE.test(bare);
+  if (!SYLLABLE.test(bare)) return false;
+  // A syllable closed by c, ch, p or t only takes the sắc or nặng tone ("Quèc" is TCVN3 for "Quốc").
+  if (/(c|ch|p|t)$/.test(bare) && !/[\u0301\u0323]/.test(nfd)) return false;
+  return true;
+}
+
+// Common syllables of names and lists: when two readings are both Vietnamese, the one with more of them wins.
+const COMMON = new Set(`nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý trương đinh lâm mai cao tạ lương
+  đoàn hà trịnh chu tô quách thái kiều lại văn vương lưu khúc thị đức minh quốc hữu công thanh xuân đình ngọc thu mỹ kim hồng bích
+  phương anh hoài gia bảo thành trọng quang tuấn duy khánh như thùy thuỳ diệu hải ánh cẩm tường hùng dũng long nam sơn phúc thắng
+  cường trung đạt hiếu lộc khoa tâm vinh tùng phước hằng lan hương thảo trang nhung huyền linh phượng yến duyên hoa thủy thuỷ vân
+  oanh loan hạnh quỳnh hạ hiền huy khang kiên liên nga nhàn nhi phong phú quân quý sang tài thư tiến toàn trâm tú uyên việt vy yên
+  nhân tổ trưởng phường xã thôn đồng đà lạt kinh không phật giáo thiên chúa đảng viên đoàn sinh ngày tháng năm trường học
+  chủ tịch kế toán kỹ thuật sản xuất phân xưởng tỉnh thành phố huyện đường số`.split(/\s+/).filter(Boolean));
+
+function commonWords(s: string): number {
+  let n = 0;
+  for (const word of s.toLowerCase().split(/[\s,.;:()\/\-–"']+/)) if (COMMON.has(word)) n += 1;
+  return n;
 }
 
 /** Words of the text that are not Vietnamese syllables (lower is better). */
@@ -103,11 +123,14 @@ export function detectLegacyEncoding(s: string): 'tcvn3' | 'vni' | null {
   const nfc = s.normalize('NFC');
   const asIs = badWords(nfc);
   if (asIs === 0) return null;
-  const tcvn = badWords(tcvn3ToUnicode(nfc));
-  const vni = badWords(vniToUnicode(nfc));
+  const tcvnText = tcvn3ToUnicode(nfc);
+  const vniText = vniToUnicode(nfc);
+  const tcvn = badWords(tcvnText);
+  const vni = badWords(vniText);
   const best = Math.min(tcvn, vni);
   if (best >= asIs) return null;
-  return tcvn <= vni ? 'tcvn3' : 'vni';
+  if (tcvn !== vni) return tcvn < vni ? 'tcvn3' : 'vni';
+  return commonWords(vniText) > commonWords(tcvnText) ? 'vni' : 'tcvn3';
 }
 
 /**

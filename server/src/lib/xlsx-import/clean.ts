@@ -12,17 +12,9 @@ export type Cleaned<T> = { value: T | null; error?: undefined } | { value?: unde
 
 const shown = (v: CellValue) => (v instanceof Date ? formatVnDate(v.toISOString().slice(0, 10)) : cellText(v)).slice(0, 40);
 
-// Texts repeat a lot down a column (ethnicity, job, unit): remember recent cleanings.
-const textCache = new Map<string, string>();
 export function text(v: CellValue, maxLength = 500): Cleaned<string> {
   if (isBlank(v)) return { value: null };
-  const raw = typeof v === 'string' ? v : cellText(v);
-  let t = textCache.get(raw);
-  if (t === undefined) {
-    t = cleanText(raw);
-    if (textCache.size > 20000) textCache.clear();
-    textCache.set(raw, t);
-  }
+  const t = cleanText(typeof v === 'string' ? v : cellText(v));
   if (!t) return { value: null };
   if (t.length > maxLength) return { error: `Quá dài (tối đa ${maxLength} ký tự).` };
   return { value: t };

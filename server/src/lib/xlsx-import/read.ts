@@ -13,6 +13,29 @@ export interface SheetRow {
 
 export type XlsxSource = string | Buffer;
 
+/**
+ * ExcelJS's streaming reader decodes each inflated chunk on its own, so a Vietnamese letter whose
+ * UTF-8 bytes straddle two chunks comes out as "��" (a few names in every thousand). This reader
+ * hands it text decoded across chunk boundaries instead.
+ */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
+const BaseReader = ExcelJS.stream.xlsx.WorkbookReader as unknown as new (input: unknown, options: object) => AsyncIterable<unknown>;
+class Utf8SafeWorkbookReader extends BaseReader {
+  _parseSharedStrings(entry: NodeJS.ReadableStream) {
+    entry.setEncoding('utf8');
+    return (BaseReader.prototype as any)._parseSharedStrings.call(this, entry);
+  }
+  _parseWorksheet(iterator: AsyncIterable<Buffer>, sheetNo: string) {
+    return (BaseReader.prototype as any)._parseWorksheet.call(this, utf8Chunks(iterator), sheetNo);
+  }
+}
+
 const toStream = (source: XlsxSource) => (typeof source === 'string' ? createReadStream(source) : Readable.from([source]));
 
 /**
@@ -21,11 +44,11 @@ const toStream = (source: XlsxSource) => (typeof source === 'string' ? createRea
  */
 export async function* readSheetRows(source: XlsxSource): AsyncGenerator<SheetRow> {
   const stream = toStream(source);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const reader = new Utf8SafeWorkbookReader(stream, {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
   try {
-    for await (const sheet of reader) {
+    for await (const sheet of reader as AsyncIterable<ExcelJS.stream.xlsx.WorksheetReader>) {
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as ExcelJS.CellValue[];
         const cells: CellValue[] = [];

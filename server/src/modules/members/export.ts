@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
+import { formatVnDate, type DatePrecision } from '@cds/shared';
 import type { Db } from '../../db/connection.ts';
 import { can, requireAt, type Actor } from '../../auth/actor.ts';
 import { memberWhere, type MemberFilters } from './queries.ts';
@@ -23,7 +24,7 @@ export async function exportMembers(db: Db, actor: Actor, unitId: number, filter
   const sheet = book.addWorksheet('Danh sách đoàn viên');
   const columns: [string, number, (m: ReturnType<typeof present>) => unknown][] = [
     ['Họ và tên', 28, (m) => m.fullName], ['Giới tính', 9, (m) => (m.sex ? SEX[m.sex as 'male' | 'female'] : '')],
-    ['Ngày sinh', 12, (m) => vnDate(m.birthDate)],
+    ['Ngày sinh', 12, (m) => formatVnDate(m.birthDate, m.birthPrecision as DatePrecision | null)],
     ...(reveal ? [['Số CCCD', 16, (m) => m.citizenId], ['Dân tộc', 10, (m) => m.ethnicity], ['Tôn giáo', 12, (m) => m.religion],
       ['Đảng viên', 10, (m) => (m.partyMember ? 'x' : '')]] as [string, number, (m: ReturnType<typeof present>) => unknown][] : []),
     ['Trình độ văn hóa', 10, (m) => m.education], ['Chuyên môn', 18, (m) => m.qualification], ['Nghề nghiệp', 18, (m) => m.job],

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, App, Button, Card, Checkbox, DatePicker, Drawer, Form, Input, InputNumber, Popover, Select, Space, Switch, Table, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, SettingOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { admissionSchema } from '@cds/shared';
@@ -68,6 +68,7 @@ export function MembersPage() {
         <Typography.Title level={3} className="cds-page-title">{t('members.title')}</Typography.Title>
         <Space wrap>
           <Button icon={<DownloadOutlined />} onClick={() => download(`/api/members/export${qs(query)}`, 'danh-sach-doan-vien.xlsx').catch((e) => message.error(errorText(e)))}>{t('common.exportExcel')}</Button>
+          {canWrite && <Button icon={<UploadOutlined />} onClick={() => navigate(href('/doan-vien/nhap-excel'))}>{t('common.importExcel')}</Button>}
           {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdmitting(true)}>{t('members.admit')}</Button>}
         </Space>
       </Space>

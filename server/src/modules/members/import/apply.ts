@@ -22,8 +22,8 @@ export interface ApplyInput {
   ip?: string;
   fileName: string;
   mode: ImportMode;
-  /** COPY text of the staged rows (see `stagingLine`). */
-  staged: string;
+  /** COPY text of the staged rows (see `stagingLine`), in chunks. */
+  staged: string[];
   skipped: RowOutcome[];
   jobId?: number | null;
   /** Work out what would happen, then undo it (the preview). */
@@ -50,7 +50,7 @@ export async function applyMemberImport(handle: DatabaseHandle, input: ApplyInpu
   return inBulkTransaction(handle, async ({ db, copy }) => {
     await sql.raw(STAGING).execute(db);
     phase('Đang nạp dữ liệu vào bảng tạm');
-    if (input.staged) await copy('member_import_row', STAGING_COLUMNS, input.staged);
+    if (input.staged.length) await copy('member_import_row', STAGING_COLUMNS, input.staged);
     await sql`analyze member_import_row`.execute(db);
     phase('Đang kiểm tra tổ công đoàn và trùng lặp');
     await resolveGroups(db, unit.id);

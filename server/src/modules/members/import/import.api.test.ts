@@ -118,3 +118,37 @@ describe('member import from messy Excel files', () => {
     expect(result.rows[0]).toMatchObject({ status: 'duplicate', errors: [{ field: 'citizenId', message: expect.stringContaining('chuyển sinh hoạt') }] });
   });
 });
+
+describe('export and import round trip', () => {
+  it('the VGCL-layout export re-imports losslessly: every column is recognised and nothing changes', async () => {
+    const { buffer } = await writeMessyMemberFile({ rows: 80, seed: 21, idBase: 600000, groups: ['Tổ công đoàn Phân xưởng may 1'] });
+    await runMemberImport(t.database, gro, { unitId: t.ids.a, source: buffer!, fileName: 'nguon.xlsx', mode: 'valid_only' });
+    const exported = await (await t.as('gro')).get(`/api/members/export?unitId=${t.ids.a}&status=all`);
+    expect(exported.status).toBe(200);
+    const file = exported.raw;
+    const { openSheetImport } = await import('../../../lib/xlsx-import/index.ts');
+    const { MEMBER_IMPORT_SPEC } = await import('./spec.ts');
+    const { draftFromRow } = await import('./parse.ts');
+    const sheet = await openSheetImport(file, MEMBER_IMPORT_SPEC);
+    for (const key of ['fullName', 'sex', 'birthDate', 'citizenId', 'ethnicity', 'religion', 'partyMember', 'education', 'qualification', 'job', 'phone', 'joinedOn', 'cardNumber', 'group']) {
+      expect(sheet.mapping[key], key).not.toBeNull();
+    }
+    const members = await t.database.db.selectFrom('member').selectAll().where('unit_id', '=', t.ids.a).execute();
+    const byCitizen = new Map(members.map((m) => [m.citizen_id ?? `${m.full_name}|${m.birth_date}`, m]));
+    let compared = 0;
+    for await (const row of sheet.rows()) {
+      if (row.skip) continue;
+      const d = draftFromRow(row, sheet.mapping);
+      expect(d.errors).toEqual([]);
+      const m = byCitizen.get(d.citizenId ?? `${d.fullName}|${d.birthDate}`)!;
+      expect({ fullName: d.fullName, sex: d.sex, birthDate: d.birthDate, birthPrecision: d.birthPrecision, citizenId: d.citizenId, ethnicity: d.ethnicity,
+        religion: d.religion, partyMember: d.partyMember, phone: d.phone, joinedOn: d.joinedOn, cardNumber: d.cardNumber, job: d.job })
+        .toEqual({ fullName: m.full_name, sex: m.sex, birthDate: m.birth_date, birthPrecision: m.birth_precision, citizenId: m.citizen_id, ethnicity: m.ethnicity,
+          religion: m.religion, partyMember: m.party_member, phone: m.phone, joinedOn: m.joined_on, cardNumber: m.card_number, job: m.job });
+      compared += 1;
+    }
+    expect(compared).toBe(members.length);
+    const again = await runMemberImport(t.database, gro, { unitId: t.ids.a, source: file, fileName: 'xuat.xlsx', mode: 'valid_only' });
+    expect(again.summary).toMatchObject({ created: 0, updated: 0, invalid: 0, duplicate: members.length });
+  });
+});

@@ -6,6 +6,7 @@ import { AppError, badRequest } from '../../../lib/errors.ts';
 import {
   mappingProblems, openSheetImport, sanitizeMapping, SKIP_MESSAGES, sheetRowCount, type ColumnMapping, type SheetLayout, type XlsxSource,
 } from '../../../lib/xlsx-import/index.ts';
+import { CopyBuffer } from '../../../lib/bulk.ts';
 import { applyMemberImport, type ApplyResult, type ImportMode, type RowOutcome } from './apply.ts';
 import { draftFromRow, stagingLine, type MemberDraft } from './parse.ts';
 import { labelOf, MEMBER_IMPORT_SPEC, SENSITIVE_IMPORT_FIELDS } from './spec.ts';
@@ -114,7 +115,7 @@ export async function runMemberImport(handle: DatabaseHandle, actor: Actor, opts
   const mapping = opts.mapping ? sanitizeMapping(opts.mapping, MEMBER_IMPORT_SPEC, width) : sheet.mapping;
   checkMapping(mapping);
   progress(0, total, 'Đang đọc và làm sạch dữ liệu');
-  const staged: string[] = [];
+  const staged = new CopyBuffer();
   const skipped: RowOutcome[] = [];
   const drafts: MemberDraft[] = [];
   let dataRows = 0;
@@ -138,7 +139,7 @@ export async function runMemberImport(handle: DatabaseHandle, actor: Actor, opts
   }
   progress(lastRow, total ?? lastRow, 'Đang đối chiếu với danh sách đoàn viên');
   const result = await applyMemberImport(handle, {
-    unit, actor, ip: opts.ip, fileName: opts.fileName, mode: opts.mode, staged: staged.join(''), skipped,
+    unit, actor, ip: opts.ip, fileName: opts.fileName, mode: opts.mode, staged: staged.flush(), skipped,
     jobId: opts.jobId, dryRun: opts.dryRun, onPhase: (p) => progress(lastRow, total ?? lastRow, p),
   });
   return { ...result, layout: sheet.layout, mapping, drafts: opts.limitRows ? drafts : undefined };
