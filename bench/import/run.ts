@@ -21,7 +21,7 @@ const KEEP = args.includes('--keep');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 function phase(what: 'floor' | 'import', file: string) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', `${REPO_ROOT}bench/import/phase.ts`, what, file, URL], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', `${REPO_ROOT}bench/import/phase.ts`, what, file, URL], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!);
 }

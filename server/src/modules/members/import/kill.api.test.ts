@@ -21,7 +21,7 @@ let dataDir: string | null = null;
 const file = join(REPO_ROOT, '.tmp', `kill-import-${process.pid}.xlsx`);
 
 beforeAll(async () => {
-  await writeMessyMemberFile({ rows: 20_000, seed: 99, idBase: 300000, path: file });
+  await writeMessyMemberFile({ rows: 8_000, seed: 99, idBase: 300000, path: file });
   if (engineName() === 'postgres') t = await startTestApp();
   else {
     dataDir = mkdtempSync(join(tmpdir(), 'cds-kill-'));
@@ -51,7 +51,7 @@ describe('an import killed mid-way', () => {
   it('leaves the member count as it was before', async () => {
     const before = await withDb(counts);
     const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: t ? t.database.url : '', DATA_DIR: dataDir ?? '' };
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/cli.ts'), 'import-members', '--unit', 'CDCS-A', file, '--progress'],
+    const child = spawn(process.execPath, ['--max-semi-space-size=32', '--import', 'tsx', join(REPO_ROOT, 'server/src/cli.ts'), 'import-members', '--unit', 'CDCS-A', file, '--progress'],
       { env, cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
