@@ -136,7 +136,9 @@ export function MemberImportPage() {
                   render: (_: unknown, r: PreviewRow) => {
                     const bad = r.errors.some((e) => e.field === key || (key === 'fullName' && ['givenName', 'familyMiddleName'].includes(e.field)) || (key === 'birthDate' && e.field.startsWith('birthDate')));
                     const v = r.values?.[key];
-                    const text = v === null || v === undefined ? '' : key === 'sex' ? (v === 'male' ? 'Nam' : 'Nữ') : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? String(v).split('-').reverse().join('/') : String(v);
+                    const yearOnly = key === 'birthDate' && r.values?.birthPrecision === 'year';
+                    const text = v === null || v === undefined ? '' : key === 'sex' ? (v === 'male' ? 'Nam' : 'Nữ')
+                      : yearOnly ? String(v).slice(0, 4) : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? String(v).split('-').reverse().join('/') : String(v);
                     return bad ? <Typography.Text type="danger">{text || '∅'}</Typography.Text> : text;
                   },
                 })),
