@@ -7,3 +7,4 @@ export * from './schemas/org.ts';
 export * from './schemas/auth.ts';
 export * from './schemas/programme.ts';
 export * from './schemas/members.ts';
+export * from './schemas/activities.ts';
