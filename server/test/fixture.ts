@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password.ts';
 import { sql } from 'kysely';
 import { nameSortKey } from '@cds/shared';
 import { insertUnit } from '../src/db/seed/units.ts';
+import { activityFixture, activityFixtureIds } from '../src/modules/activities/fixture.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 /** Every record outside the tested subtree carries this in its name, so a leak shows in any response body. */
@@ -13,7 +14,7 @@ export const OUTSIDE_MARKER = 'ZZNGOAI';
  * units and members by code or name; records it puts in Đà Lạt carry OUTSIDE_MARKER in a name.
  */
 export type ModuleFixture = (db: Db) => Promise<void>;
-const MODULE_FIXTURES: ModuleFixture[] = [];
+const MODULE_FIXTURES: ModuleFixture[] = [activityFixture];
 
 /**
  * A small hand-made tree for API tests: Bảo Lộc with two grassroots unions, and Đà Lạt, which the
@@ -82,6 +83,7 @@ export async function fixtureIds(db: Db) {
   const zReport = (await db.selectFrom('report').select('id').where('unit_id', '=', unit('CDCS-Z')).executeTakeFirstOrThrow()).id;
   return {
     zProgramme, zTarget, zReport,
+    activities: await activityFixtureIds(db),
     root: unit('TLD'), province: unit('LDLD-LD'), city: unit('LDLD-BL'), a: unit('CDCS-A'), a1: unit('CDCS-A-T1'),
     b: unit('CDCS-B'), otherCity: unit('LDLD-DL'), z: unit('CDCS-Z'), z1: unit('CDCS-Z-T1'),
     outsideMember: Number((await db.selectFrom('member').select('id').where('full_name', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id),

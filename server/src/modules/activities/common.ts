@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Permission } from '@cds/shared';
 import type { Db } from '../../db/connection.ts';
 import { can, scopePaths, type Actor } from '../../auth/actor.ts';
-import { badRequest, forbidden, notFound } from '../../lib/errors.ts';
+import { AppError, forbidden, notFound } from '../../lib/errors.ts';
 
 /** Today in Vietnam, 'YYYY-MM-DD'. */
 export const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Ho_Chi_Minh' });
@@ -19,7 +19,7 @@ export async function visibleEnterprise(db: Db, actor: Actor, id: number, field 
   const { rows: [e] } = await sql<{ id: number; name: string; union_id: number | null; managing_unit_id: number; unit_path: string; workers: number | null }>`
     select id, name, union_id, managing_unit_id, unit_path::text as unit_path, workers from enterprise where id = ${id}`.execute(db);
   if (!e || !scopePaths(actor, 'enterprise.read').some((p) => e.unit_path === p || e.unit_path.startsWith(p + '.'))) {
-    throw badRequest('enterprise_not_found', 'Không tìm thấy doanh nghiệp trong phạm vi của bạn.', field);
+    throw new AppError(404, 'enterprise_not_found', 'Không tìm thấy doanh nghiệp trong phạm vi của bạn.', field);
   }
   return e;
 }

@@ -22,7 +22,7 @@ export function sniffMime(buf: Buffer): string | null {
 }
 
 /** The owner record's unit, for the scope check; legal cases also need the handler or legal.sensitive. */
-async function ownerUnit(db: Db, actor: Actor, type: OwnerType, id: number, write: boolean) {
+export async function ownerUnit(db: Db, actor: Actor, type: OwnerType, id: number, write: boolean) {
   const { rows: [row] } = await sql<{ unit_id: number; unit_path: string; province_id: number | null; handler: number | null }>`
     select unit_id, unit_path::text as unit_path, province_id, ${type === 'legal_case' ? sql`handler_user_id` : sql`null::int`} as handler
     from ${sql.table(OWNER_TABLE[type])} where id = ${id}`.execute(db);

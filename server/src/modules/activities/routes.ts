@@ -95,6 +95,7 @@ export async function activityRoutes(app: FastifyInstance) {
     (req) => documents.listDocuments(db(), actorOf(req), req.query.ownerType, req.query.ownerId));
   r.post('/documents', { schema: { tags: dtags, summary: 'Tải lên biên bản, nghị quyết, ảnh (PDF, DOCX, JPG, PNG; tối đa 20 MB)', querystring: z.object({ ownerType, ownerId: z.coerce.number().int().positive(), kind: z.enum(DOCUMENT_KINDS).default('other') }) } },
     async (req) => {
+      await documents.ownerUnit(db(), actorOf(req), req.query.ownerType, req.query.ownerId, true);
       const file = req.isMultipart() ? await req.file({ limits: { fileSize: documents.MAX_DOCUMENT_BYTES + 1 } }) : undefined;
       if (!file) throw badRequest('file_required', 'Hãy chọn tệp cần tải lên.', 'file');
       const content = await file.toBuffer();
