@@ -108,7 +108,7 @@ create table attendance (
   member_id      bigint not null references member(id),
   category       text not null,
   held_on        date not null,
-  member_unit_id integer not null references org_unit(id),
+  member_unit_id integer not null,                     -- the member's union on the day (history, no FK)
   method         text not null check (method in ('pick', 'qr', 'import')),
   counted        boolean not null default true,
   recorded_by    integer references app_user(id),
@@ -171,18 +171,18 @@ create trigger attendance_participation_insert after insert on attendance
 create trigger attendance_participation_update after update on attendance
   referencing old table as old_rows new table as new_rows for each statement execute function attendance_participation();
 
+-- Statement-level: a bulk update of members (an import, a unit move) runs this once, not per row.
 create or replace function member_participation_follow() returns trigger language plpgsql as $$
 begin
-  if new.unit_id is distinct from old.unit_id or new.status is distinct from old.status or new.left_on is distinct from old.left_on
-     or new.province_id is distinct from old.province_id then
-    update member_participation set unit_id = new.unit_id, province_id = new.province_id,
-      member_active = new.status = 'active', left_on = new.left_on
-    where member_id = new.id;
-  end if;
-  return new;
+  update member_participation p
+    set unit_id = n.unit_id, province_id = n.province_id, member_active = n.status = 'active', left_on = n.left_on
+  from new_rows n join old_rows o on o.id = n.id
+  where p.member_id = n.id and (n.unit_id is distinct from o.unit_id or n.status is distinct from o.status
+    or n.left_on is distinct from o.left_on or n.province_id is distinct from o.province_id);
+  return null;
 end $$;
 create trigger member_participation_follow after update on member
-  for each row execute function member_participation_follow();
+  referencing old table as old_rows new table as new_rows for each statement execute function member_participation_follow();
 
 -- Active members of a unit on a date, read by the participation indicators as their denominator.
 create index member_unit_active on member (unit_id) include (status, joined_on, left_on);
