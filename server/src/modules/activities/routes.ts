@@ -40,6 +40,8 @@ export async function activityRoutes(app: FastifyInstance) {
   r.patch('/activity-kinds/:id', { schema: { tags, params: idParam, body: kindPatchSchema } },
     (req) => activities.updateKind(ctxOf(req), req.params.id, req.body));
 
+  r.get('/activity-enterprises', { schema: { tags, summary: 'Tìm doanh nghiệp trong phạm vi để gắn vào hoạt động, thỏa ước, vụ việc', querystring: z.object({ unitId, q: z.string().max(100).optional() }) } },
+    (req) => activities.searchEnterprises(db(), actorOf(req), req.query.unitId, req.query.q));
   r.get('/activities', { schema: { tags, summary: 'Danh sách hoạt động của đơn vị và các đơn vị trực thuộc', querystring: filters.extend(paging) } },
     (req) => activities.listActivities(db(), actorOf(req), req.query));
   r.get('/activities/export', { schema: { tags, summary: 'Xuất Excel danh sách hoạt động đang xem', querystring: filters } }, async (req, reply) => {

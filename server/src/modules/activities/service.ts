@@ -238,3 +238,15 @@ export async function yearGrid(db: Db, actor: Actor, unitId: number, year: numbe
     group by 1, 2 order by 1, 2`.execute(db);
   return rows;
 }
+
+/** Enterprises of the subtree the actor may see, by name or tax code, for linking records to them. */
+export async function searchEnterprises(db: Db, actor: Actor, unitId: number, q: string | undefined) {
+  const path = await requireAt(db, actor, 'enterprise.read', unitId);
+  const words = (q ?? '').trim().split(/\s+/).filter(Boolean).slice(0, 6);
+  const { rows } = await sql<{ id: number; name: string; taxCode: string; unionId: number | null }>`
+    select e.id, e.name, e.tax_code as "taxCode", e.union_id as "unionId" from enterprise e
+    where e.unit_path <@ ${path}::ltree and e.status <> 'dissolved'
+      ${sql.join(words.map((w) => sql`and e.name_folded like '%' || vn_fold(${w}) || '%'`), sql` `)}
+    order by (e.union_id is null), e.name limit 30`.execute(db);
+  return rows.map((r) => ({ ...r, id: Number(r.id) }));
+}
