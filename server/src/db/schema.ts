@@ -3,6 +3,7 @@ import type { MembersTables } from '../modules/members/tables.ts';
 import type { ProgrammeTables } from '../modules/programme/tables.ts';
 import type { EnterprisesTables } from '../modules/enterprises/tables.ts';
 import type { ActivitiesTables } from '../modules/activities/tables.ts';
+import type { JobsTables } from '../modules/jobs/tables.ts';
 
 /**
  * Table types for Kysely. Each module adds its own tables in its `tables.ts` and they are joined
@@ -119,4 +120,4 @@ export interface FoundationTables {
   setting: SettingTable;
 }
 
-export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables & ActivitiesTables;
+export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables & JobsTables & ActivitiesTables;

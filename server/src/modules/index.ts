@@ -10,6 +10,7 @@ import { activityRoutes } from './activities/routes.ts';
 import { labourRoutes } from './activities/labour-routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
 
 /** Every module's routes, registered under /api. A new module adds one line here. */
 export async function registerModules(api: FastifyInstance, opts: AppOptions) {
@@ -20,6 +21,7 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(userRoutes);
   await api.register(auditRoutes);
   await api.register(programmeRoutes);
+  await api.register(jobRoutes);
   await api.register(activityRoutes);
   await api.register(labourRoutes);
 }

@@ -7,6 +7,7 @@ import {
 import { actorOf, ctxOf, idParam, paging, typed } from '../../lib/http.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { cardToken, readCardToken } from './card.ts';
+import { sendFile, XLSX_TYPE } from '../../lib/xlsx-export.ts';
 import { exportMembers } from './export.ts';
 import * as members from './service.ts';
 
@@ -37,9 +38,7 @@ export async function memberRoutes(app: FastifyInstance) {
     async (req, reply) => {
       const { unitId, ...f } = req.query;
       const { stream, fileName } = await exportMembers(req.server.database.db, actorOf(req), unitId, f);
-      reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-      reply.header('content-disposition', `attachment; filename="${fileName}"`);
-      return reply.send(stream);
+      return sendFile(reply, fileName, XLSX_TYPE, stream);
     });
 
   r.get('/members/:id', { schema: { tags, params: idParam } }, (req) => members.getMember(req.server.database.db, actorOf(req), req.params.id));
