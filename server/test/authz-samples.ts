@@ -77,6 +77,7 @@ function activitySamples(ids: FixtureIds): Record<string, Sample> {
     'GET /api/activities/:id/attendance/candidates': { params: { id: A.zActivity } },
     'POST /api/activities/:id/attendance': { params: { id: A.zActivity }, body: { memberIds: [ids.outsideMember] } },
     'POST /api/activities/:id/attendance/remove': { params: { id: A.zActivity }, body: { memberIds: [ids.outsideMember], reason: 'Bỏ trái phép' } },
+    'POST /api/activities/:id/attendance/import': { params: { id: A.zActivity } },
     'POST /api/activities/:id/attendance/scan': { params: { id: A.zActivity }, body: { cardNumber: 'CARD4444' } },
     'GET /api/activities/:id/meeting': { params: { id: A.zMeeting } },
     'PUT /api/activities/:id/meeting': { params: { id: A.zMeeting }, body: { periodYear: 2025, version: 1 } },

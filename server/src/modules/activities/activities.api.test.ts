@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type Client, type TestApp } from '../../../test/harness.ts';
+import ExcelJS from 'exceljs';
 import { cardToken } from '../members/card.ts';
 
 let t: TestApp;
@@ -139,6 +140,27 @@ describe('activities', () => {
     const done = await gro.patch(`/api/meeting-followups/${f.body.followups[0].id}`, { status: 'done', doneOn: '2025-06-30', version: 1 });
     expect(done.body.followups[0].status).toBe('done');
     expect((await fed.get(`/api/activities/due?unitId=${t.ids.city}&year=2025&category=dialogue`)).body).toEqual([]);
+  });
+
+  it('reads an attendance sheet: exact names and card numbers match, others get suggestions without diacritics, nothing is guessed', async () => {
+    const a = (await gro.post('/api/activities', study({ title: 'Học tập có danh sách giấy' }))).body;
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('Danh sách');
+    ws.addRow(['DANH SÁCH ĐOÀN VIÊN THAM DỰ HỌC TẬP NGHỊ QUYẾT']);
+    ws.addRow([]);
+    ws.addRow(['STT', 'Họ và tên', 'Năm sinh', 'Số thẻ đoàn viên', 'Ký tên']);
+    ws.addRow([1, 'Nguyễn Thị Hằng', 1990, null, 'đã ký']);
+    ws.addRow([2, 'Ông Đoàn', null, 'CARD1111', 'đã ký']);
+    ws.addRow([3, 'nguyen thi hang', null, null, '']);
+    ws.addRow([4, 'Phạm Văn Không Có', null, null, '']);
+    const up = multipart('diem-danh.xlsx', Buffer.from(await book.xlsx.writeBuffer()), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const res = await gro.request('POST', `/api/activities/${a.id}/attendance/import`, up.body, up.headers);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.rows).toBe(4);
+    expect(res.body.matched.map((m: { fullName: string; by: string }) => [m.fullName, m.by])).toEqual([['Nguyễn Thị Hằng', 'name'], ['Hoàng Văn Đoàn', 'card']]);
+    expect(res.body.unmatched[0]).toMatchObject({ name: 'Nguyen Thi Hang', reason: 'not_found', suggestions: [expect.objectContaining({ fullName: 'Nguyễn Thị Hằng' })] });
+    expect(res.body.unmatched[1]).toMatchObject({ name: 'Phạm Văn Không Có', reason: 'not_found' });
+    expect((await gro.get(`/api/activities/${a.id}`)).body.attendees).toBe(0);
   });
 
   it('a federation adds its own activity kind for its subtree', async () => {

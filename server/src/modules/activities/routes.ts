@@ -13,6 +13,7 @@ import * as meetings from './meetings.ts';
 import * as documents from './documents.ts';
 import { unitIndicators, yearOverview } from './overview.ts';
 import { exportActivities } from './export.ts';
+import { previewSheet } from './attendance-import.ts';
 
 const unitId = z.coerce.number().int().positive();
 const year = z.coerce.number().int().min(2000).max(2100);
@@ -83,6 +84,13 @@ export async function activityRoutes(app: FastifyInstance) {
   r.post('/activities/:id/attendance/scan', { schema: { tags, summary: 'Điểm danh bằng mã QR thẻ đoàn viên hoặc số thẻ', params: idParam, body: attendanceScanSchema } },
     (req) => attendance.scanCard(ctxOf(req), req.params.id, req.body));
 
+  r.post('/activities/:id/attendance/import', { schema: { tags, summary: 'Đọc danh sách điểm danh (.xlsx): khớp tên, gợi ý tên chưa khớp; chưa lưu', params: idParam } },
+    async (req) => {
+      await attendance.activityFor(db(), actorOf(req), req.params.id, true);
+      const file = req.isMultipart() ? await req.file() : undefined;
+      if (!file) throw badRequest('file_required', 'Hãy chọn tệp danh sách (.xlsx).', 'file');
+      return previewSheet(db(), actorOf(req), req.params.id, await file.toBuffer());
+    });
   r.get('/activities/:id/meeting', { schema: { tags, summary: 'Biên bản đối thoại / hội nghị người lao động', params: idParam } },
     (req) => meetings.getMeeting(db(), actorOf(req), req.params.id));
   r.put('/activities/:id/meeting', { schema: { tags, params: idParam, body: meetingRecordSchema } },
