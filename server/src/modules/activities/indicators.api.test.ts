@@ -148,4 +148,25 @@ describe('participation indicators count distinct members and never add headcoun
     // A: {Hằng} of 3; B 3 of 4 → 4 of 7.
     expect(total(await compute('study_participation', t.ids.city))).toEqual({ numerator: 4, denominator: 7 });
   });
+
+  it('the daily counts the province figures read stay equal to the rows they summarise', async () => {
+    const db = t.database.db;
+    await db.updateTable('member').set({ unit_id: t.ids.b, unit_path: sql`(select path from org_unit where id = ${t.ids.b})` as never }).where('id', '=', m.a3).execute();
+    const { rows: [p] } = await sql<{ diff: number }>`
+      select count(*)::int as diff from (
+        (select unit_id, category, year, first_on, count(*)::int as n from member_participation where member_active group by 1, 2, 3, 4
+         except select unit_id, category, year, first_on, members from participation_daily where members <> 0)
+        union all
+        (select unit_id, category, year, first_on, members from participation_daily where members <> 0
+         except select unit_id, category, year, first_on, count(*)::int from member_participation where member_active group by 1, 2, 3, 4)) x`.execute(db);
+    expect(p.diff).toBe(0);
+    const { rows: [mm] } = await sql<{ diff: number }>`
+      select count(*)::int as diff from (
+        (select unit_id, coalesce(joined_on, date '1900-01-01') as j, count(*)::int as n from member where status = 'active' and left_on is null group by 1, 2
+         except select unit_id, joined_on, members from member_unit_daily where members <> 0)
+        union all
+        (select unit_id, joined_on, members from member_unit_daily where members <> 0
+         except select unit_id, coalesce(joined_on, date '1900-01-01'), count(*)::int from member where status = 'active' and left_on is null group by 1, 2)) x`.execute(db);
+    expect(mm.diff).toBe(0);
+  });
 });

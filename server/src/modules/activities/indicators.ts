@@ -30,11 +30,17 @@ export interface ParticipationRow { unitId: number | null; sector: null; numerat
  */
 export async function participation(db: Db, q: IndicatorQuery, category: string, enterpriseOnly: boolean): Promise<ParticipationRow[]> {
   const unitFilter = enterpriseOnly ? sql`and u.kind = 'grassroots' and u.grassroots_kind = 'enterprise'` : sql``;
+  const year = Number(q.to.slice(0, 4));
+  // Still-active people come from the daily counts; those who left after the period end from a partial index.
   const named = fromYearStart(q)
-    ? sql`select p.unit_id, count(*)::int as n from member_participation p
-        where p.category = ${category} and p.year = ${Number(q.to.slice(0, 4))} and p.first_on <= ${q.to}::date
-          and p.unit_id = any(array(select id from units)) and (p.member_active or p.left_on > ${q.to}::date)
-        group by p.unit_id`
+    ? sql`select unit_id, sum(n)::int as n from (
+          select d.unit_id, d.members as n from participation_daily d
+          where d.category = ${category} and d.year = ${year} and d.unit_id = any(array(select id from units)) and d.first_on <= ${q.to}::date
+          union all
+          select p.unit_id, 1 from member_participation p
+          where not p.member_active and p.category = ${category} and p.year = ${year} and p.unit_id = any(array(select id from units))
+            and p.first_on <= ${q.to}::date and p.left_on > ${q.to}::date) x
+        group by unit_id`
     : sql`select m.unit_id, count(distinct t.member_id)::int as n from attendance t join member m on m.id = t.member_id
         where t.category = ${category} and t.counted and t.held_on between ${q.from}::date and ${q.to}::date
           and m.unit_id = any(array(select id from units)) and ${activeAt('m', q.to)}
@@ -42,9 +48,12 @@ export async function participation(db: Db, q: IndicatorQuery, category: string,
   const { rows } = await sql<any>`
     with units as (select u.id, u.path from org_unit u where ${inSubtree('u.path', q)} ${unitFilter}),
     den as (
-      select m.unit_id, count(*)::int as n from member m
-      where m.unit_id = any(array(select id from units)) and ${activeAt('m', q.to)}
-      group by m.unit_id),
+      select unit_id, sum(n)::int as n from (
+        select d.unit_id, d.members as n from member_unit_daily d where d.unit_id = any(array(select id from units)) and d.joined_on <= ${q.to}::date
+        union all
+        select m.unit_id, 1 from member m
+        where m.unit_id = any(array(select id from units)) and not (m.status = 'active' and m.left_on is null) and ${activeAt('m', q.to)}) x
+      group by unit_id having sum(n) > 0),
     named as (${named}),
     counted as (
       select a.grassroots_id as unit_id, max(a.count_members)::int as n from activity a
