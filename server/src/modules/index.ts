@@ -8,6 +8,7 @@ import './members/org-hooks.ts';
 import { programmeRoutes } from './programme/routes.ts';
 import { activityRoutes } from './activities/routes.ts';
 import { labourRoutes } from './activities/labour-routes.ts';
+import { homeRoutes } from './home/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
@@ -21,6 +22,7 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(userRoutes);
   await api.register(auditRoutes);
   await api.register(programmeRoutes);
+  await api.register(homeRoutes);
   await api.register(jobRoutes);
   await api.register(activityRoutes);
   await api.register(labourRoutes);
