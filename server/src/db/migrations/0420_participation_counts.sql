@@ -3,46 +3,44 @@
 -- million index entries. Kept exact by statement-level triggers; people who are no longer
 -- members are few and read from partial indexes.
 
--- Members still active (status active, not left), by union and joining day ('1900-01-01' when unknown).
-create table member_unit_daily (
-  unit_id   integer not null,
-  joined_on date not null,
-  members   integer not null,
-  primary key (unit_id, joined_on)
+-- Members still active (status active, not left), by union. Active members on a past date are
+-- these, less those who joined after it, plus those who left after it (both few for recent periods).
+create table member_unit_count (
+  unit_id integer primary key,
+  members integer not null
 );
 
-create or replace function member_unit_daily_sync() returns trigger language plpgsql as $$
+create or replace function member_unit_count_sync() returns trigger language plpgsql as $$
 begin
   if tg_op = 'INSERT' then
-    insert into member_unit_daily as d (unit_id, joined_on, members)
-    select unit_id, coalesce(joined_on, date '1900-01-01'), count(*)::int from new_rows
-    where status = 'active' and left_on is null group by 1, 2
-    on conflict (unit_id, joined_on) do update set members = d.members + excluded.members;
+    insert into member_unit_count as c (unit_id, members)
+    select unit_id, count(*)::int from new_rows where status = 'active' and left_on is null group by 1
+    on conflict (unit_id) do update set members = c.members + excluded.members;
   elsif tg_op = 'UPDATE' then
-    insert into member_unit_daily as d (unit_id, joined_on, members)
-    select unit_id, j, sum(n)::int from (
-      select unit_id, coalesce(joined_on, date '1900-01-01') as j, 1 as n from new_rows where status = 'active' and left_on is null
+    insert into member_unit_count as c (unit_id, members)
+    select unit_id, sum(n)::int from (
+      select unit_id, 1 as n from new_rows where status = 'active' and left_on is null
       union all
-      select unit_id, coalesce(joined_on, date '1900-01-01'), -1 from old_rows where status = 'active' and left_on is null) x
-    group by 1, 2 having sum(n) <> 0
-    on conflict (unit_id, joined_on) do update set members = d.members + excluded.members;
+      select unit_id, -1 from old_rows where status = 'active' and left_on is null) x
+    group by 1 having sum(n) <> 0
+    on conflict (unit_id) do update set members = c.members + excluded.members;
   else
-    insert into member_unit_daily as d (unit_id, joined_on, members)
-    select unit_id, coalesce(joined_on, date '1900-01-01'), -count(*)::int from old_rows
-    where status = 'active' and left_on is null group by 1, 2
-    on conflict (unit_id, joined_on) do update set members = d.members + excluded.members;
+    insert into member_unit_count as c (unit_id, members)
+    select unit_id, -count(*)::int from old_rows where status = 'active' and left_on is null group by 1
+    on conflict (unit_id) do update set members = c.members + excluded.members;
   end if;
   return null;
 end $$;
-create trigger member_unit_daily_insert after insert on member
-  referencing new table as new_rows for each statement execute function member_unit_daily_sync();
-create trigger member_unit_daily_update after update on member
-  referencing old table as old_rows new table as new_rows for each statement execute function member_unit_daily_sync();
-create trigger member_unit_daily_delete after delete on member
-  referencing old table as old_rows for each statement execute function member_unit_daily_sync();
-insert into member_unit_daily (unit_id, joined_on, members)
-  select unit_id, coalesce(joined_on, date '1900-01-01'), count(*)::int from member where status = 'active' and left_on is null group by 1, 2;
-create index member_not_active on member (unit_id) include (joined_on, left_on) where not (status = 'active' and left_on is null);
+create trigger member_unit_count_insert after insert on member
+  referencing new table as new_rows for each statement execute function member_unit_count_sync();
+create trigger member_unit_count_update after update on member
+  referencing old table as old_rows new table as new_rows for each statement execute function member_unit_count_sync();
+create trigger member_unit_count_delete after delete on member
+  referencing old table as old_rows for each statement execute function member_unit_count_sync();
+insert into member_unit_count (unit_id, members)
+  select unit_id, count(*)::int from member where status = 'active' and left_on is null group by 1;
+create index member_active_joined on member (joined_on) include (unit_id) where status = 'active' and left_on is null;
+create index member_not_active on member (unit_id) include (joined_on, left_on, status) where not (status = 'active' and left_on is null);
 
 -- Members still active whose first attendance of the year in a category fell on a day, by union.
 create table participation_daily (

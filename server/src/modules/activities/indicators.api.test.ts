@@ -162,11 +162,11 @@ describe('participation indicators count distinct members and never add headcoun
     expect(p.diff).toBe(0);
     const { rows: [mm] } = await sql<{ diff: number }>`
       select count(*)::int as diff from (
-        (select unit_id, coalesce(joined_on, date '1900-01-01') as j, count(*)::int as n from member where status = 'active' and left_on is null group by 1, 2
-         except select unit_id, joined_on, members from member_unit_daily where members <> 0)
+        (select unit_id, count(*)::int as n from member where status = 'active' and left_on is null group by 1
+         except select unit_id, members from member_unit_count where members <> 0)
         union all
-        (select unit_id, joined_on, members from member_unit_daily where members <> 0
-         except select unit_id, coalesce(joined_on, date '1900-01-01'), count(*)::int from member where status = 'active' and left_on is null group by 1, 2)) x`.execute(db);
+        (select unit_id, members from member_unit_count where members <> 0
+         except select unit_id, count(*)::int from member where status = 'active' and left_on is null group by 1)) x`.execute(db);
     expect(mm.diff).toBe(0);
   });
 });

@@ -34,11 +34,11 @@ export async function participation(db: Db, q: IndicatorQuery, category: string,
   // Still-active people come from the daily counts; those who left after the period end from a partial index.
   const named = fromYearStart(q)
     ? sql`select unit_id, sum(n)::int as n from (
-          select d.unit_id, d.members as n from participation_daily d
-          where d.category = ${category} and d.year = ${year} and d.unit_id = any(array(select id from units)) and d.first_on <= ${q.to}::date
+          select d.unit_id, d.members as n from participation_daily d join units u on u.id = d.unit_id
+          where d.category = ${category} and d.year = ${year} and d.first_on <= ${q.to}::date
           union all
-          select p.unit_id, 1 from member_participation p
-          where not p.member_active and p.category = ${category} and p.year = ${year} and p.unit_id = any(array(select id from units))
+          select p.unit_id, 1 from member_participation p join units u on u.id = p.unit_id
+          where not p.member_active and p.category = ${category} and p.year = ${year}
             and p.first_on <= ${q.to}::date and p.left_on > ${q.to}::date) x
         group by unit_id`
     : sql`select m.unit_id, count(distinct t.member_id)::int as n from attendance t join member m on m.id = t.member_id
@@ -49,10 +49,13 @@ export async function participation(db: Db, q: IndicatorQuery, category: string,
     with units as (select u.id, u.path from org_unit u where ${inSubtree('u.path', q)} ${unitFilter}),
     den as (
       select unit_id, sum(n)::int as n from (
-        select d.unit_id, d.members as n from member_unit_daily d where d.unit_id = any(array(select id from units)) and d.joined_on <= ${q.to}::date
+        select c.unit_id, c.members as n from member_unit_count c join units u on u.id = c.unit_id
         union all
-        select m.unit_id, 1 from member m
-        where m.unit_id = any(array(select id from units)) and not (m.status = 'active' and m.left_on is null) and ${activeAt('m', q.to)}) x
+        select m.unit_id, -1 from member m join units u on u.id = m.unit_id
+        where m.status = 'active' and m.left_on is null and m.joined_on > ${q.to}::date
+        union all
+        select m.unit_id, 1 from member m join units u on u.id = m.unit_id
+        where not (m.status = 'active' and m.left_on is null) and ${activeAt('m', q.to)}) x
       group by unit_id having sum(n) > 0),
     named as (${named}),
     counted as (
