@@ -57,6 +57,50 @@ export function authzSamples(ids: FixtureIds, outside: Record<string, number>): 
     'GET /api/jobs/:id': { params: { id: ids.zJob } },
     'GET /api/jobs/:id/result': { params: { id: ids.zJob } },
     'POST /api/reports/exempt': { body: { unitId: ids.z, kind: 'year', year: 2025, comment: 'Miễn trái phép' } },
+    ...activitySamples(ids),
+  };
+}
+
+/** The activities module's routes (activities, attendance, meetings, documents, agreements, disputes, legal cases). */
+function activitySamples(ids: FixtureIds): Record<string, Sample> {
+  const A = ids.activities;
+  return {
+    'POST /api/activity-kinds': { body: { unitId: ids.otherCity, name: 'Loại hoạt động trái phép', category: 'other' } },
+    'PATCH /api/activity-kinds/:id': { params: { id: A.zKind }, body: { name: 'Sửa loại trái phép', version: 1 } },
+    'GET /api/activities/calendar': { query: { from: '2025-01-01', to: '2025-12-31' } },
+    'GET /api/activities/overview': { query: { year: 2025 } },
+    'GET /api/activities/indicators': { query: { from: '2025-01-01', to: '2025-12-31' } },
+    'GET /api/activities/due': { query: { year: 2025, category: 'dialogue' } },
+    'GET /api/activities/:id': { params: { id: A.zActivity } },
+    'POST /api/activities': { body: { unitId: ids.z, kindId: A.studyKind, title: 'Hoạt động rò rỉ', startsOn: '2025-01-10', status: 'held' } },
+    'PATCH /api/activities/:id': { params: { id: A.zActivity }, body: { version: 1, title: 'Sửa trái phép hoạt động' } },
+    'POST /api/activities/:id/cancel': { params: { id: A.zActivity }, body: { reason: 'Hủy trái phép', version: 1 } },
+    'GET /api/activities/:id/attendance': { params: { id: A.zActivity } },
+    'GET /api/activities/:id/attendance/candidates': { params: { id: A.zActivity } },
+    'POST /api/activities/:id/attendance': { params: { id: A.zActivity }, body: { memberIds: [ids.outsideMember] } },
+    'POST /api/activities/:id/attendance/remove': { params: { id: A.zActivity }, body: { memberIds: [ids.outsideMember], reason: 'Bỏ trái phép' } },
+    'POST /api/activities/:id/attendance/import': { params: { id: A.zActivity } },
+    'POST /api/activities/:id/attendance/scan': { params: { id: A.zActivity }, body: { cardNumber: 'CARD4444' } },
+    'GET /api/activities/:id/meeting': { params: { id: A.zMeeting } },
+    'PUT /api/activities/:id/meeting': { params: { id: A.zMeeting }, body: { periodYear: 2025, version: 1 } },
+    'POST /api/activities/:id/followups': { params: { id: A.zMeeting }, body: { content: 'Việc trái phép', owner: 'Ai đó', dueOn: '2025-12-31' } },
+    'PATCH /api/meeting-followups/:id': { params: { id: A.zFollowup }, body: { status: 'done', doneOn: '2025-10-01', version: 1 } },
+    'GET /api/documents': { query: { ownerType: 'activity', ownerId: A.zActivity } },
+    'POST /api/documents': { query: { ownerType: 'activity', ownerId: A.zActivity } },
+    'GET /api/documents/:id/file': { params: { id: A.zDocument } },
+    'POST /api/documents/:id/remove': { params: { id: A.zDocument }, body: { reason: 'Gỡ trái phép' } },
+    'GET /api/agreements/:id': { params: { id: A.zAgreement } },
+    'GET /api/agreements/compare': { query: { topic: 'meals' } },
+    'POST /api/agreements': { body: { unitId: ids.z, level: 'enterprise', enterpriseId: A.enterpriseZ, title: 'Thỏa ước rò rỉ ra ngoài', signedOn: '2025-01-01', expiresOn: '2026-01-01', employerParty: 'Giám đốc', unionParty: 'Chủ tịch' } },
+    'PATCH /api/agreements/:id': { params: { id: A.zAgreement }, body: { version: 1, title: 'Sửa thỏa ước trái phép' } },
+    'POST /api/agreements/:id/end': { params: { id: A.zAgreement }, body: { endedOn: '2025-06-01', reason: 'Chấm dứt trái phép', version: 1 } },
+    'GET /api/disputes/:id': { params: { id: A.zDispute } },
+    'GET /api/disputes/monthly': { query: { year: 2025 } },
+    'POST /api/disputes': { body: { enterpriseId: A.enterpriseZ, kind: 'strike', startedOn: '2025-01-05' } },
+    'PATCH /api/disputes/:id': { params: { id: A.zDispute }, body: { version: 1, outcome: 'demands_met' } },
+    'GET /api/legal-cases/:id': { params: { id: A.zLegalCase } },
+    'POST /api/legal-cases': { body: { unitId: ids.z, kind: 'advice', channel: 'phone', topic: 'wage', openedOn: '2025-01-05', requesterName: 'Người rò rỉ' } },
+    'PATCH /api/legal-cases/:id': { params: { id: A.zLegalCase }, body: { version: 1, status: 'closed', closedOn: '2025-02-01' } },
   };
 }
 

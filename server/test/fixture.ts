@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password.ts';
 import { sql } from 'kysely';
 import { nameSortKey } from '@cds/shared';
 import { insertUnit } from '../src/db/seed/units.ts';
+import { activityFixture, activityFixtureIds } from '../src/modules/activities/fixture.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 /** Every record outside the tested subtree carries this in its name, so a leak shows in any response body. */
@@ -22,6 +23,7 @@ const MODULE_FIXTURES: ModuleFixture[] = [
       title: `Nhập danh sách ${OUTSIDE_MARKER}`, params: '{}', result: JSON.stringify({ note: OUTSIDE_MARKER }), result_file_name: `${OUTSIDE_MARKER}.xlsx`,
       result_file: Buffer.from(OUTSIDE_MARKER) }).execute();
   },
+  activityFixture,
 ];
 
 /**
@@ -92,6 +94,7 @@ export async function fixtureIds(db: Db) {
   const zJob = Number((await db.selectFrom('job').select('id').where('title', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id);
   return {
     zProgramme, zTarget, zReport, zJob,
+    activities: await activityFixtureIds(db),
     root: unit('TLD'), province: unit('LDLD-LD'), city: unit('LDLD-BL'), a: unit('CDCS-A'), a1: unit('CDCS-A-T1'),
     b: unit('CDCS-B'), otherCity: unit('LDLD-DL'), z: unit('CDCS-Z'), z1: unit('CDCS-Z-T1'),
     outsideMember: Number((await db.selectFrom('member').select('id').where('full_name', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id),

@@ -8,7 +8,7 @@ export const PERMISSIONS = [
   'audit.read',
   'member.read', 'member.write', 'member.sensitive',
   'enterprise.read', 'enterprise.write',
-  'activity.read', 'activity.write',
+  'activity.read', 'activity.write', 'legal.sensitive',
   'care.read', 'care.write', 'care.sensitive',
   'finance.read', 'finance.write', 'inspection.write',
   'emulation.read', 'emulation.write',

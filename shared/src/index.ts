@@ -8,3 +8,4 @@ export * from './schemas/auth.ts';
 export * from './schemas/programme.ts';
 export * from './schemas/members.ts';
 export * from './schemas/member-import.ts';
+export * from './schemas/activities.ts';

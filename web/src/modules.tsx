@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Permission } from '@cds/shared';
-import { AuditOutlined, ApartmentOutlined, IdcardOutlined, AimOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { AuditOutlined, ApartmentOutlined, CalendarOutlined, SolutionOutlined, IdcardOutlined, AimOutlined, DashboardOutlined, FileTextOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import { HomePage } from './pages/home/HomePage';
 import { UnitsPage } from './pages/org/UnitsPage';
 import { UsersPage } from './pages/admin/UsersPage';
@@ -11,6 +11,9 @@ import { CardVerifyPage } from './pages/members/CardVerifyPage';
 import { MemberImportPage } from './pages/members/import/MemberImportPage';
 import { ProgrammeDashboardPage } from './pages/programme/ProgrammeDashboardPage';
 import { ReportsPage } from './pages/programme/ReportsPage';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage';
+import { ActivityPage } from './pages/activities/ActivityPage';
+import { LabourPage } from './pages/labour/LabourPage';
 
 /**
  * Every screen of the app: its route, its menu entry (Vietnamese-first labels from the locale
@@ -40,6 +43,9 @@ export const ROUTES: ModuleRoute[] = [
   { path: '/doan-vien', element: <MembersPage />, menu: 'menu.members', icon: <IdcardOutlined />, permission: 'member.read' },
   { path: '/doan-vien/nhap-excel', element: <MemberImportPage />, permission: 'member.write' },
   { path: '/doan-vien/:id', element: <MemberPage />, permission: 'member.read' },
+  { path: '/hoat-dong', element: <ActivitiesPage />, menu: 'menu.activities', icon: <CalendarOutlined />, permission: 'activity.read' },
+  { path: '/hoat-dong/:id', element: <ActivityPage />, permission: 'activity.read' },
+  { path: '/quan-he-lao-dong', element: <LabourPage />, menu: 'menu.labour', icon: <SolutionOutlined />, permission: 'activity.read' },
   { path: '/chuong-trinh', element: <ProgrammeDashboardPage />, menu: 'menu.programme', icon: <AimOutlined />, permission: 'programme.read' },
   { path: '/bao-cao', element: <ReportsPage />, menu: 'menu.reports', icon: <FileTextOutlined />, permission: 'report.read' },
   { path: '/quan-tri/nguoi-dung', element: <UsersPage />, menu: 'menu.users', icon: <TeamOutlined />, group: 'admin', permission: 'user.read' },

@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { MembersTables } from '../modules/members/tables.ts';
 import type { ProgrammeTables } from '../modules/programme/tables.ts';
 import type { EnterprisesTables } from '../modules/enterprises/tables.ts';
+import type { ActivitiesTables } from '../modules/activities/tables.ts';
 import type { JobsTables } from '../modules/jobs/tables.ts';
 import type { MemberImportTables } from '../modules/members/import/tables.ts';
 
@@ -120,4 +121,4 @@ export interface FoundationTables {
   setting: SettingTable;
 }
 
-export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables & JobsTables & MemberImportTables;
+export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables & JobsTables & MemberImportTables & ActivitiesTables;

@@ -6,6 +6,8 @@ import { orgRoutes } from './org/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import './members/org-hooks.ts';
 import { programmeRoutes } from './programme/routes.ts';
+import { activityRoutes } from './activities/routes.ts';
+import { labourRoutes } from './activities/labour-routes.ts';
 import { homeRoutes } from './home/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
@@ -24,4 +26,6 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(homeRoutes);
   await api.register(jobRoutes);
   await api.register(memberImportRoutes);
+  await api.register(activityRoutes);
+  await api.register(labourRoutes);
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../../auth/password.ts';
 import { insertUnit } from './units.ts';
 import { seedMembers } from '../../modules/members/seed.ts';
 import { seedEnterprises } from '../../modules/enterprises/seed.ts';
+import { seedActivities } from '../../modules/activities/seed.ts';
 import { DEMO_USERS, GRASSROOTS_UNIONS, UNION_GROUP_NAMES } from './reference-data.ts';
 
 export const DEMO_PASSWORD = 'CongDoan@2026';
@@ -27,7 +28,7 @@ export interface SeedContext {
 
 /** A module's part of the demo: runs after the tree and users exist, in the same transaction. */
 export type SeedStep = (db: Db, ctx: SeedContext) => Promise<void>;
-const MODULE_SEEDS: SeedStep[] = [seedMembers, seedEnterprises];
+const MODULE_SEEDS: SeedStep[] = [seedMembers, seedEnterprises, seedActivities];
 
 export async function seedIfEmpty(db: Db): Promise<boolean> {
   const { rows: [{ n }] } = await sql<{ n: number }>`select count(*)::int as n from org_unit`.execute(db);

@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from './registry.ts';
 import { unitIndicators } from './unit-indicators.ts';
+import { activityIndicators } from '../activities/indicators.ts';
 
 /**
  * Every indicator the programme can name. A module adds its list here with one import line:
@@ -8,6 +9,7 @@ import { unitIndicators } from './unit-indicators.ts';
  */
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...unitIndicators,
+  ...activityIndicators,
 ];
 
 const byKey = new Map<string, IndicatorDefinition>();
