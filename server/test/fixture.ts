@@ -3,6 +3,7 @@ import { hashPassword } from '../src/auth/password.ts';
 import { sql } from 'kysely';
 import { nameSortKey } from '@cds/shared';
 import { insertUnit } from '../src/db/seed/units.ts';
+import { memberFixture, memberFixtureIds } from '../src/modules/members/test-fixture.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 /** Every record outside the tested subtree carries this in its name, so a leak shows in any response body. */
@@ -13,7 +14,7 @@ export const OUTSIDE_MARKER = 'ZZNGOAI';
  * units and members by code or name; records it puts in Đà Lạt carry OUTSIDE_MARKER in a name.
  */
 export type ModuleFixture = (db: Db) => Promise<void>;
-const MODULE_FIXTURES: ModuleFixture[] = [];
+const MODULE_FIXTURES: ModuleFixture[] = [memberFixture];
 
 /**
  * A small hand-made tree for API tests: Bảo Lộc with two grassroots unions, and Đà Lạt, which the
@@ -63,7 +64,7 @@ export async function buildFixture(db: Db): Promise<void> {
     const m = await db.insertInto('member').values({
       unit_id: unitId, unit_path: unit.path, province_id: unit.province_id, full_name: fullName, name_sort: nameSortKey(fullName), sex,
       birth_date: '1990-06-01', birth_precision: 'day', citizen_id: citizenId, ethnicity: 'Kinh', religion: 'Không', joined_on: joinedOn,
-      phone: `09${citizenId.slice(-8)}`, card_number: `CARD${citizenId.slice(-4)}`, card_issued_on: '2024-05-10',
+      phone: `09${citizenId.slice(-8)}`, card_number: `CARD${citizenId.slice(-4)}`, card_issued_on: '2024-05-10', card_valid_until: '2029-05-10',
     } as never).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('member_event').values({ member_id: m.id, province_id: unit.province_id, kind: 'admission', on_date: joinedOn, unit_id: unitId }).execute();
     if (fullName === 'Hoàng Văn Đoàn') await db.updateTable('app_user').set({ member_id: m.id }).where('username', '=', 'mem').execute();
@@ -81,7 +82,7 @@ export async function fixtureIds(db: Db) {
   const zTarget = (await db.selectFrom('target').select('id').where('programme_id', '=', zProgramme).executeTakeFirstOrThrow()).id;
   const zReport = (await db.selectFrom('report').select('id').where('unit_id', '=', unit('CDCS-Z')).executeTakeFirstOrThrow()).id;
   return {
-    zProgramme, zTarget, zReport,
+    zProgramme, zTarget, zReport, ...(await memberFixtureIds(db)),
     root: unit('TLD'), province: unit('LDLD-LD'), city: unit('LDLD-BL'), a: unit('CDCS-A'), a1: unit('CDCS-A-T1'),
     b: unit('CDCS-B'), otherCity: unit('LDLD-DL'), z: unit('CDCS-Z'), z1: unit('CDCS-Z-T1'),
     outsideMember: Number((await db.selectFrom('member').select('id').where('full_name', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id),

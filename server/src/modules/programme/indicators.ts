@@ -1,5 +1,6 @@
 import type { IndicatorDefinition } from './registry.ts';
 import { unitIndicators } from './unit-indicators.ts';
+import { memberIndicators } from '../members/indicators.ts';
 
 /**
  * Every indicator the programme can name. A module adds its list here with one import line:
@@ -8,6 +9,7 @@ import { unitIndicators } from './unit-indicators.ts';
  */
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...unitIndicators,
+  ...memberIndicators,
 ];
 
 const byKey = new Map<string, IndicatorDefinition>();
