@@ -4,6 +4,7 @@ import { config } from './config.ts';
 import { openDatabase } from './db/connection.ts';
 import { migrateDatabase } from './db/migrate.ts';
 import { DEMO_PASSWORD, demoLogins, seedIfEmpty } from './db/seed/index.ts';
+import { failInterruptedJobs } from './lib/jobs.ts';
 
 const started = Date.now();
 if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
@@ -11,6 +12,8 @@ const database = await openDatabase({ url: config.databaseUrl, dataDir: config.d
 const applied = await migrateDatabase(database);
 if (applied.length) console.log(`Đã áp dụng ${applied.length} migration: ${applied.join(', ')}`);
 const seeded = await seedIfEmpty(database.db);
+const interrupted = await failInterruptedJobs(database.db);
+if (interrupted) console.log(`${interrupted} công việc bị gián đoạn lần chạy trước đã được đánh dấu thất bại (dữ liệu không bị thay đổi).`);
 
 const app = await buildApp({ database, serveWeb: true, secureCookies: config.secureCookies, logger: process.env.LOG === '1' });
 await app.listen({ port: config.port, host: config.host });

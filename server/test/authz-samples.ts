@@ -61,6 +61,8 @@ export function authzSamples(ids: FixtureIds, outside: Record<string, number>): 
     'GET /api/programme/dashboard/compare': { query: { year: 2025 } },
     'GET /api/programme/dashboard/records': { query: { year: 2025, targetId: ids.zTarget } },
     'GET /api/reports/board': { query: { kind: 'year', year: 2025 } },
+    'GET /api/jobs/:id': { params: { id: ids.zJob } },
+    'GET /api/jobs/:id/result': { params: { id: ids.zJob } },
     'POST /api/reports/exempt': { body: { unitId: ids.z, kind: 'year', year: 2025, comment: 'Miễn trái phép' } },
   };
 }

@@ -14,7 +14,17 @@ export const OUTSIDE_MARKER = 'ZZNGOAI';
  * units and members by code or name; records it puts in Đà Lạt carry OUTSIDE_MARKER in a name.
  */
 export type ModuleFixture = (db: Db) => Promise<void>;
-const MODULE_FIXTURES: ModuleFixture[] = [memberFixture];
+const MODULE_FIXTURES: ModuleFixture[] = [
+  memberFixture,
+  // A finished import job of the Đà Lạt officer, with its result file.
+  async (db) => {
+    const groz = await db.selectFrom('app_user').select('id').where('username', '=', 'groz').executeTakeFirstOrThrow();
+    const z = await db.selectFrom('org_unit').select(['id', sql<string>`path::text`.as('path')]).where('code', '=', 'CDCS-Z').executeTakeFirstOrThrow();
+    await db.insertInto('job').values({ kind: 'member_import', status: 'done', user_id: groz.id, unit_id: z.id, unit_path: z.path, permission: 'member.write',
+      title: `Nhập danh sách ${OUTSIDE_MARKER}`, params: '{}', result: JSON.stringify({ note: OUTSIDE_MARKER }), result_file_name: `${OUTSIDE_MARKER}.xlsx`,
+      result_file: Buffer.from(OUTSIDE_MARKER) }).execute();
+  },
+];
 
 /**
  * A small hand-made tree for API tests: Bảo Lộc with two grassroots unions, and Đà Lạt, which the
@@ -81,8 +91,9 @@ export async function fixtureIds(db: Db) {
   const zProgramme = (await db.selectFrom('programme').select('id').where('title', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id;
   const zTarget = (await db.selectFrom('target').select('id').where('programme_id', '=', zProgramme).executeTakeFirstOrThrow()).id;
   const zReport = (await db.selectFrom('report').select('id').where('unit_id', '=', unit('CDCS-Z')).executeTakeFirstOrThrow()).id;
+  const zJob = Number((await db.selectFrom('job').select('id').where('title', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id);
   return {
-    zProgramme, zTarget, zReport, ...(await memberFixtureIds(db)),
+    zProgramme, zTarget, zReport, zJob, ...(await memberFixtureIds(db)),
     root: unit('TLD'), province: unit('LDLD-LD'), city: unit('LDLD-BL'), a: unit('CDCS-A'), a1: unit('CDCS-A-T1'),
     b: unit('CDCS-B'), otherCity: unit('LDLD-DL'), z: unit('CDCS-Z'), z1: unit('CDCS-Z-T1'),
     outsideMember: Number((await db.selectFrom('member').select('id').where('full_name', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id),

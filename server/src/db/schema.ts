@@ -2,6 +2,7 @@ import type { ColumnType, Generated } from 'kysely';
 import type { MembersTables } from '../modules/members/tables.ts';
 import type { ProgrammeTables } from '../modules/programme/tables.ts';
 import type { EnterprisesTables } from '../modules/enterprises/tables.ts';
+import type { JobsTables } from '../modules/jobs/tables.ts';
 
 /**
  * Table types for Kysely. Each module adds its own tables in its `tables.ts` and they are joined
@@ -118,4 +119,4 @@ export interface FoundationTables {
   setting: SettingTable;
 }
 
-export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables;
+export type Database = FoundationTables & MembersTables & EnterprisesTables & ProgrammeTables & JobsTables;

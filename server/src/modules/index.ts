@@ -8,6 +8,7 @@ import './members/org-hooks.ts';
 import { programmeRoutes } from './programme/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
+import { jobRoutes } from './jobs/routes.ts';
 
 /** Every module's routes, registered under /api. A new module adds one line here. */
 export async function registerModules(api: FastifyInstance, opts: AppOptions) {
@@ -18,4 +19,5 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(userRoutes);
   await api.register(auditRoutes);
   await api.register(programmeRoutes);
+  await api.register(jobRoutes);
 }

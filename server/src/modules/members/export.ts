@@ -1,39 +1,36 @@
-import ExcelJS from 'exceljs';
-import { PassThrough } from 'node:stream';
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { can, type Actor } from '../../auth/actor.ts';
 import { recordAudit } from '../audit/write.ts';
-import { decodeCursor, encodeCursor, memberWhere, type MemberFilters } from './queries.ts';
+import { streamListWorkbook, vnDate, vnToday, type CellValue, type SheetColumn } from '../../lib/xlsx-export.ts';
+import { memberWhere, pageQuery, type MemberFilters } from './queries.ts';
 import { listUnit, present, resolveFilters, today, type MemberRow, type MemberView } from './service.ts';
 
 const SEX = { male: 'Nam', female: 'Nữ' } as const;
 const STATUS: Record<string, string> = { active: 'Đang sinh hoạt', transferred_out: 'Đã chuyển đi', left: 'Đã ra khỏi tổ chức', deceased: 'Đã từ trần' };
-const vnDate = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : '');
 
-type Column = { title: string; width: number; value: (m: MemberView) => unknown; sensitive?: boolean };
+type Column = SheetColumn<MemberView> & { sensitive?: boolean };
 
 /** The columns of the list page, in its order; the keys are the ones the column chooser sends. */
 export const EXPORT_COLUMNS: Record<string, Column> = {
-  fullName: { title: 'Họ và tên', width: 26, value: (m) => m.fullName },
-  sex: { title: 'Giới tính', width: 9, value: (m) => (m.sex ? SEX[m.sex] : '') },
-  birthDate: { title: 'Ngày sinh', width: 12, value: (m) => (m.birthPrecision === 'year' ? m.birthDate?.slice(0, 4) : vnDate(m.birthDate)) },
-  citizenId: { title: 'Số CCCD/CMND', width: 16, value: (m) => m.citizenId, sensitive: true },
-  ethnicity: { title: 'Dân tộc', width: 10, value: (m) => m.ethnicity, sensitive: true },
-  religion: { title: 'Tôn giáo', width: 12, value: (m) => m.religion, sensitive: true },
-  partyMember: { title: 'Đảng viên', width: 10, value: (m) => (m.partyMember ? `x${m.partyJoinedOn ? ` (${vnDate(m.partyJoinedOn)})` : ''}` : ''), sensitive: true },
-  education: { title: 'Trình độ văn hóa', width: 10, value: (m) => m.education },
-  qualification: { title: 'Chuyên môn', width: 16, value: (m) => m.qualification },
-  vocationalLevel: { title: 'Kỹ năng nghề', width: 14, value: (m) => m.vocationalLevel },
-  job: { title: 'Nghề nghiệp, công việc', width: 20, value: (m) => m.job },
-  phone: { title: 'Số điện thoại', width: 13, value: (m) => m.phone },
-  address: { title: 'Nơi ở hiện nay', width: 30, value: (m) => m.address },
-  joinedOn: { title: 'Ngày vào Công đoàn', width: 13, value: (m) => vnDate(m.joinedOn) },
-  cardNumber: { title: 'Số thẻ đoàn viên', width: 14, value: (m) => m.cardNumber },
-  cardValidUntil: { title: 'Thẻ có giá trị đến', width: 13, value: (m) => vnDate(m.cardValidUntil) },
-  groupName: { title: 'Tổ công đoàn', width: 22, value: (m) => m.groupName },
-  unitName: { title: 'Công đoàn cơ sở', width: 30, value: (m) => m.unitName },
-  status: { title: 'Trạng thái', width: 16, value: (m) => STATUS[m.status] ?? m.status },
+  fullName: { header: 'Họ và tên', width: 26, value: (m): CellValue => m.fullName },
+  sex: { header: 'Giới tính', width: 9, value: (m): CellValue => (m.sex ? SEX[m.sex] : '') },
+  birthDate: { header: 'Ngày sinh', width: 12, value: (m): CellValue => (m.birthPrecision === 'year' ? m.birthDate?.slice(0, 4) : vnDate(m.birthDate)) },
+  citizenId: { header: 'Số CCCD/CMND', width: 16, value: (m): CellValue => m.citizenId, sensitive: true },
+  ethnicity: { header: 'Dân tộc', width: 10, value: (m): CellValue => m.ethnicity, sensitive: true },
+  religion: { header: 'Tôn giáo', width: 12, value: (m): CellValue => m.religion, sensitive: true },
+  partyMember: { header: 'Đảng viên', width: 10, value: (m): CellValue => (m.partyMember ? `x${m.partyJoinedOn ? ` (${vnDate(m.partyJoinedOn)})` : ''}` : ''), sensitive: true },
+  education: { header: 'Trình độ văn hóa', width: 10, value: (m): CellValue => m.education },
+  qualification: { header: 'Chuyên môn', width: 16, value: (m): CellValue => m.qualification },
+  vocationalLevel: { header: 'Kỹ năng nghề', width: 14, value: (m): CellValue => m.vocationalLevel },
+  job: { header: 'Nghề nghiệp, công việc', width: 20, value: (m): CellValue => m.job },
+  phone: { header: 'Số điện thoại', width: 13, value: (m): CellValue => m.phone },
+  address: { header: 'Nơi ở hiện nay', width: 30, value: (m): CellValue => m.address },
+  joinedOn: { header: 'Ngày vào Công đoàn', width: 13, value: (m): CellValue => vnDate(m.joinedOn) },
+  cardNumber: { header: 'Số thẻ đoàn viên', width: 14, value: (m): CellValue => m.cardNumber },
+  cardValidUntil: { header: 'Thẻ có giá trị đến', width: 13, value: (m): CellValue => vnDate(m.cardValidUntil) },
+  groupName: { header: 'Tổ công đoàn', width: 22, value: (m): CellValue => m.groupName },
+  unitName: { header: 'Công đoàn cơ sở', width: 30, value: (m): CellValue => m.unitName },
+  status: { header: 'Trạng thái', width: 16, value: (m): CellValue => STATUS[m.status] ?? m.status },
 };
 const DEFAULT_EXPORT = Object.keys(EXPORT_COLUMNS);
 
@@ -51,65 +48,29 @@ export async function exportMembers(db: Db, actor: Actor, ip: string | undefined
   const keys = ['fullName', ...(columns?.length ? columns : DEFAULT_EXPORT).filter((k) => k !== 'fullName' && EXPORT_COLUMNS[k])];
   const chosen = keys.map((k) => EXPORT_COLUMNS[k]).filter((c) => reveal || !c.sensitive);
 
-  const stream = new PassThrough();
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true });
-  const sheet = book.addWorksheet('Danh sách đoàn viên', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  const width = chosen.length + 1;
-  sheet.columns = [{ width: 6 }, ...chosen.map((c) => ({ width: c.width }))];
-  const font = { name: 'Times New Roman', size: 12 };
-  const title = (text: string, bold: boolean) => {
-    const row = sheet.addRow([text]);
-    sheet.mergeCells(row.number, 1, row.number, width);
-    row.getCell(1).font = { ...font, size: 13, bold };
-    row.getCell(1).alignment = { horizontal: 'center' };
-    row.commit();
-  };
-  title(name.toUpperCase(), true);
-  title('DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN', true);
-  title(`(Tính đến ngày ${vnDate(today())})`, false);
-  sheet.addRow([]).commit();
-  const border = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } } as const;
-  const header = sheet.addRow(['STT', ...chosen.map((c) => c.title)]);
-  header.eachCell((c) => {
-    c.font = { ...font, bold: true };
-    c.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-    c.border = border;
-  });
-  header.commit();
-  const numbering = sheet.addRow(Array.from({ length: width }, (_, i) => `(${i + 1})`));
-  numbering.eachCell((c) => { c.alignment = { horizontal: 'center' }; c.font = { ...font, italic: true }; c.border = border; });
-  numbering.commit();
-
   const where = memberWhere(actor, unit, filters, { indexedSearch: true });
-  (async () => {
-    let seq = 0;
-    let after: string | null = null;
+  let rows = 0;
+  // Pages by key in given-name order; when the last page is written, the export goes in the audit trail.
+  async function* pages(): AsyncGenerator<MemberView[]> {
+    let cursor: { nameSort: string; id: number } | null = null;
     for (;;) {
-      const cursor = decodeCursor(after ?? undefined);
-      const { rows } = await sql<MemberRow>`
-        select m.*, u.name as unit_name, g.name as group_name from member m join org_unit u on u.id = m.unit_id
-        left join org_unit g on g.id = m.group_id
-        where ${where} ${cursor ? sql`and (m.name_sort, m.id) > (${cursor.nameSort}, ${cursor.id})` : sql``}
-        order by m.name_sort, m.id limit 2000`.execute(db);
-      for (const row of rows) {
-        const m = present(row, can(actor, 'member.sensitive', row.unit_path));
-        const line = sheet.addRow([++seq, ...chosen.map((c) => c.value(m) ?? '')]);
-        line.eachCell({ includeEmpty: true }, (c) => { c.font = font; c.border = border; });
-        line.commit();
-      }
-      if (rows.length < 2000) break;
-      after = encodeCursor(rows[rows.length - 1].name_sort, Number(rows[rows.length - 1].id));
+      const { rows: batch } = await pageQuery(where, { cursor, offset: 0, limit: 1999 }).execute(db) as { rows: MemberRow[] };
+      if (batch.length) yield batch.map((row) => present(row, can(actor, 'member.sensitive', row.unit_path)));
+      rows += batch.length;
+      if (batch.length < 2000) break;
+      const last = batch[batch.length - 1];
+      cursor = { nameSort: last.name_sort, id: Number(last.id) };
     }
-    sheet.addRow([]).commit();
-    const sign = sheet.addRow([`Tổng số: ${seq} đoàn viên`]);
-    sign.getCell(1).font = { ...font, bold: true };
-    sign.commit();
-    sheet.commit();
-    await book.commit();
     await recordAudit(db, { actor, ip }, {
       unitId, entity: 'member', entityId: null, action: 'export',
-      after: { rows: seq, columns: chosen.map((c) => c.title), sensitiveColumns: chosen.some((c) => c.sensitive), search: Boolean(filters.q) },
+      after: { rows, columns: chosen.map((c) => c.header), sensitiveColumns: chosen.some((c) => c.sensitive), search: Boolean(filters.q) },
     });
-  })().catch((err) => stream.destroy(err));
-  return { stream, fileName: `danh-sach-doan-vien-${unitId}-${today()}.xlsx` };
+  }
+  const stream = streamListWorkbook<MemberView>({
+    sheetName: 'Danh sách đoàn viên',
+    titles: [name.toUpperCase(), 'DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN', `(Tính đến ngày ${vnToday()})`],
+    columns: chosen,
+    pages: pages(),
+  });
+  return { stream, fileName: `Danh sách đoàn viên ${name} ${today()}.xlsx` };
 }

@@ -6,6 +6,7 @@ import {
 } from '@cds/shared';
 import { actorOf, ctxOf, idParam, paging, typed } from '../../lib/http.ts';
 import { notFound } from '../../lib/errors.ts';
+import { sendFile, XLSX_TYPE } from '../../lib/xlsx-export.ts';
 import { cardOf, memberCard, verifyCard } from './card.ts';
 import { exportMembers } from './export.ts';
 import { membersDue } from './due.ts';
@@ -55,9 +56,7 @@ export async function memberRoutes(app: FastifyInstance) {
   }, async (req, reply) => {
     const { unitId, columns, ...f } = req.query;
     const { stream, fileName } = await exportMembers(req.server.database.db, actorOf(req), req.ip, unitId, f, columns?.split(',').filter(Boolean));
-    reply.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    reply.header('content-disposition', `attachment; filename="${fileName}"`);
-    return reply.send(stream);
+    return sendFile(reply, fileName, XLSX_TYPE, stream);
   });
 
   r.get('/members/due', {

@@ -54,6 +54,7 @@ export function UnitsPage() {
     setTree([toNode(scope)]);
     setExpanded([]);
     setSelected(scope.id);
+    if (scope.childCount > 0) loadChildren(scope.id).then(() => setExpanded([scope.id]));
   }, [scope?.id, showDissolved]);
 
   const loadChildren = async (id: number) => {
