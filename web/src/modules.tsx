@@ -8,6 +8,9 @@ import { AuditPage } from './pages/admin/AuditPage';
 import { MembersPage } from './pages/members/MembersPage';
 import { MemberPage } from './pages/members/MemberPage';
 import { CardVerifyPage } from './pages/members/CardVerifyPage';
+import { AssessmentsPage } from './pages/members/AssessmentsPage';
+import { RecommendationsPage } from './pages/members/RecommendationsPage';
+import { TransfersPage } from './pages/members/TransfersPage';
 import { ProgrammeDashboardPage } from './pages/programme/ProgrammeDashboardPage';
 import { ReportsPage } from './pages/programme/ReportsPage';
 
@@ -38,6 +41,9 @@ export const ROUTES: ModuleRoute[] = [
   { path: '/to-chuc', element: <UnitsPage />, menu: 'menu.units', icon: <ApartmentOutlined />, permission: 'unit.read' },
   { path: '/doan-vien', element: <MembersPage />, menu: 'menu.members', icon: <IdcardOutlined />, permission: 'member.read' },
   { path: '/doan-vien/:id', element: <MemberPage />, permission: 'member.read' },
+  { path: '/doan-vien/xep-loai', element: <AssessmentsPage />, permission: 'member.read' },
+  { path: '/doan-vien/gioi-thieu-dang', element: <RecommendationsPage />, permission: 'member.sensitive' },
+  { path: '/doan-vien/chuyen-sinh-hoat', element: <TransfersPage />, permission: 'member.read' },
   { path: '/chuong-trinh', element: <ProgrammeDashboardPage />, menu: 'menu.programme', icon: <AimOutlined />, permission: 'programme.read' },
   { path: '/bao-cao', element: <ReportsPage />, menu: 'menu.reports', icon: <FileTextOutlined />, permission: 'report.read' },
   { path: '/quan-tri/nguoi-dung', element: <UsersPage />, menu: 'menu.users', icon: <TeamOutlined />, group: 'admin', permission: 'user.read' },
