@@ -151,6 +151,29 @@ export function countAndPageQuery(where: RawBuilder<boolean>, p: { cursor: { nam
     order by page.name_sort, page.id`;
 }
 
+/** How many index entries a search probe reads in given-name order before giving up on the walk. */
+export const PROBE_WINDOW = 20_000;
+
+/**
+ * The walk of a common word: reads the next PROBE_WINDOW entries of the province's given-name
+ * index (index-only: member_province_sort carries unit_path, status and search_text) and keeps
+ * those that match. A full page means the word is common enough that this page is right; fewer
+ * means it is rare, and the trigram index is the better road.
+ */
+export function probeQuery(where: RawBuilder<boolean>, provinceId: number, p: { cursor: { nameSort: string; id: number } | null; limit: number }) {
+  return sql<any>`
+    select m.*, u.name as unit_name, g.name as group_name
+    from (
+      select m.id, m.name_sort from (
+        select m.id, m.name_sort, m.province_id, m.unit_path, m.status, m.search_text from member m
+        where m.province_id = ${provinceId} ${p.cursor ? sql`and (m.name_sort, m.id) > (${p.cursor.nameSort}, ${p.cursor.id})` : sql``}
+        order by m.name_sort, m.id limit ${PROBE_WINDOW}) m
+      where ${where}
+      order by m.name_sort, m.id limit ${p.limit + 1}) hit
+    join member m on m.id = hit.id join org_unit u on u.id = m.unit_id left join org_unit g on g.id = m.group_id
+    order by hit.name_sort, hit.id`;
+}
+
 /** One page in given-name order, after a keyset cursor (or at an offset), with one row more to tell if a next page exists. */
 export function pageQuery(where: RawBuilder<boolean>, p: { cursor: { nameSort: string; id: number } | null; offset: number; limit: number }) {
   return sql<any>`

@@ -5,7 +5,7 @@ import { can, requireAt, type Actor } from '../../auth/actor.ts';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../../lib/errors.ts';
 import { audited, type Ctx } from '../audit/write.ts';
 import {
-  COUNT_CAP, SENSITIVE_FILTERS, countAndPageQuery, decodeCursor, encodeCursor, forcePlan, memberWhere, pageQuery, searchTerms,
+  COUNT_CAP, SENSITIVE_FILTERS, countAndPageQuery, decodeCursor, encodeCursor, forcePlan, memberWhere, pageQuery, probeQuery, searchTerms,
   type ListUnit, type MemberFilters,
 } from './queries.ts';
 import type { MemberTable } from './tables.ts';
@@ -79,11 +79,21 @@ export async function listMembers(db: Db, actor: Actor, q: ListQuery) {
   const filters = await resolveFilters(db, actor, unit, q.filters);
   const cursor = decodeCursor(q.after);
   const page = { cursor, offset: cursor ? 0 : ((q.page ?? 1) - 1) * q.pageSize, limit: q.pageSize };
-  const search = searchTerms(filters.q).length > 0;
-  const read = async (trx: Db) => {
+  const terms = searchTerms(filters.q);
+  const search = terms.length > 0;
+  // A word of letters over a whole province or city may match tens of thousands: try the walk first.
+  const onlySearch = Object.entries(filters).every(([k, v]) => v === undefined || k === 'q' || (k === 'status' && v !== 'all'));
+  const probe = search && onlySearch && page.offset === 0 && terms.every((t) => !t.digits) && unit.provinceId !== null
+    && unit.kind !== 'grassroots' && unit.kind !== 'union_group' && unit.kind !== 'confederation';
+  const read = async (trx: Db): Promise<{ total: number | null; rows: MemberRow[] }> => {
+    if (probe) {
+      await forcePlan(trx, 'name_order');
+      const { rows: walked } = await probeQuery(memberWhere(actor, unit, filters, { indexedSearch: false }), unit.provinceId!, page).execute(trx);
+      if (walked.length > q.pageSize) return { total: null, rows: walked as MemberRow[] };
+    }
     // The planner cannot tell from a LIKE pattern how many members it matches, so a search pins
-    // the plan: the matches through the trigram index first (counted and sorted in one statement);
-    // only past COUNT_CAP matches is the page read by walking the given-name index instead.
+    // the plan: the matches through the trigram index (counted and sorted in one statement); past
+    // COUNT_CAP matches the page is read by walking the given-name index instead.
     if (search) await forcePlan(trx, 'trigram');
     const { rows: first } = await countAndPageQuery(memberWhere(actor, unit, filters), page).execute(trx);
     const total = Number(first[0]?.total_hits ?? 0);
@@ -97,8 +107,9 @@ export async function listMembers(db: Db, actor: Actor, q: ListQuery) {
   const last = shown[shown.length - 1];
   return {
     rows: shown.map((m) => present(m, can(actor, 'member.sensitive', m.unit_path))),
-    total: Math.min(total, COUNT_CAP),
-    totalCapped: total > COUNT_CAP,
+    /** null when a common word was answered by the walk: many matches, not counted. */
+    total: total === null ? null : Math.min(total, COUNT_CAP),
+    totalCapped: total === null || total > COUNT_CAP,
     nextCursor: rows.length > q.pageSize && last ? encodeCursor(last.name_sort, Number(last.id)) : null,
   };
 }

@@ -76,7 +76,7 @@ export function AssessmentsPage() {
                 options={RATINGS.map((r) => ({ value: r, label: t(`members.ratings.${r}`) }))} aria-label={t('members.fillUnrated')} />
             </Space>
           )}
-          <Table<GridRow> rowKey="id" size="small" loading={grid.isFetching} dataSource={grid.data?.rows ?? []} pagination={false} scroll={{ x: 800 }}
+          <Table<GridRow> rowKey="id" size="small" loading={grid.isFetching} dataSource={grid.data?.rows ?? []} pagination={{ pageSize: 100, showSizeChanger: false }} scroll={{ x: 800 }}
             locale={{ emptyText: <Empty description={t('members.noMembersForYear')} /> }}
             columns={[
               { title: '#', key: 'n', width: 50, render: (_, __, i) => i + 1 },

@@ -129,7 +129,7 @@ export function MembersPage() {
         <Space style={{ marginTop: 12, width: '100%', justifyContent: 'space-between', flexWrap: 'wrap' }}>
           <Typography.Text type="secondary">
             {data && data.rows.length > 0 && t('members.range', { from: fmtNumber(first), to: fmtNumber(first + data.rows.length - 1) })}{' '}
-            {data && (data.totalCapped ? t('members.totalMore', { count: data.total, n: fmtNumber(data.total) }) : t('members.totalOf', { count: data.total, n: fmtNumber(data.total) }))}
+            {data && (data.total === null ? t('members.totalMany') : data.totalCapped ? t('members.totalMore', { n: fmtNumber(data.total) }) : t('members.totalOf', { n: fmtNumber(data.total) }))}
           </Typography.Text>
           <Space>
             <Select value={pageSize} onChange={(v) => { setPageSize(v); setCursors([null]); }} aria-label={t('members.pageSize')}

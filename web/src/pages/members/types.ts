@@ -30,4 +30,4 @@ export interface CardView {
   token: string; verifyUrl: string; qr: string; qrSvg: string;
 }
 
-export interface ListResult { rows: MemberRow[]; total: number; totalCapped: boolean; nextCursor: string | null }
+export interface ListResult { rows: MemberRow[]; total: number | null; totalCapped: boolean; nextCursor: string | null }
