@@ -80,8 +80,8 @@ describe('member journeys', () => {
     await page.getByRole('button', { name: 'Xếp loại đoàn viên' }).click();
     await see(page.getByRole('heading', { name: 'Xếp loại đoàn viên' }));
     await see(page.getByRole('button', { name: 'Lưu cả bảng' }));
-    await page.getByLabel('Điền cho những người chưa xếp loại:').click();
-    await page.getByRole('option', { name: 'Hoàn thành tốt nhiệm vụ' }).click();
+    await page.locator('.ant-select:has(#cds-fill-unrated)').click();
+    await page.locator('.ant-select-item-option[title="Hoàn thành tốt nhiệm vụ"]').click();
     await page.getByRole('button', { name: 'Lưu cả bảng' }).click();
     await see(page.getByText(/Đã lưu xếp loại/));
     await context.close();

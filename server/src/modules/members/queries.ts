@@ -160,14 +160,14 @@ export const PROBE_WINDOW = 20_000;
  * those that match. A full page means the word is common enough that this page is right; fewer
  * means it is rare, and the trigram index is the better road.
  */
-export function probeQuery(where: RawBuilder<boolean>, provinceId: number, p: { cursor: { nameSort: string; id: number } | null; limit: number }) {
+export function probeQuery(where: RawBuilder<boolean>, provinceId: number, p: { cursor: { nameSort: string; id: number } | null; limit: number }, window = PROBE_WINDOW) {
   return sql<any>`
     select m.*, u.name as unit_name, g.name as group_name
     from (
       select m.id, m.name_sort from (
         select m.id, m.name_sort, m.province_id, m.unit_path, m.status, m.search_text from member m
         where m.province_id = ${provinceId} ${p.cursor ? sql`and (m.name_sort, m.id) > (${p.cursor.nameSort}, ${p.cursor.id})` : sql``}
-        order by m.name_sort, m.id limit ${PROBE_WINDOW}) m
+        order by m.name_sort, m.id limit ${window}) m
       where ${where}
       order by m.name_sort, m.id limit ${p.limit + 1}) hit
     join member m on m.id = hit.id join org_unit u on u.id = m.unit_id left join org_unit g on g.id = m.group_id

@@ -99,6 +99,8 @@ export async function listMembers(db: Db, actor: Actor, q: ListQuery) {
     const total = Number(first[0]?.total_hits ?? 0);
     if (total <= COUNT_CAP) return { total, rows: first.filter((r) => r.id !== null) as MemberRow[] };
     if (search) await forcePlan(trx, 'name_order');
+    // Many matches in a part of the province: the same index-only walk, to the page's end however far.
+    if (probe) return { total, rows: (await probeQuery(memberWhere(actor, unit, filters, { indexedSearch: false }), unit.provinceId!, page, 100_000_000).execute(trx)).rows as MemberRow[] };
     const where = memberWhere(actor, unit, filters, { indexedSearch: !search });
     return { total, rows: (await pageQuery(where, page).execute(trx)).rows as MemberRow[] };
   };

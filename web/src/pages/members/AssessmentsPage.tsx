@@ -71,9 +71,9 @@ export function AssessmentsPage() {
           {grid.error && <Alert type="error" showIcon title={errorText(grid.error)} />}
           {canWrite && (
             <Space style={{ marginBottom: 12 }} wrap>
-              <span>{t('members.fillUnrated')}</span>
-              <Select style={{ width: 260 }} placeholder={t('members.rating')} onChange={fillUnrated} value={null}
-                options={RATINGS.map((r) => ({ value: r, label: t(`members.ratings.${r}`) }))} aria-label={t('members.fillUnrated')} />
+              <label htmlFor="cds-fill-unrated">{t('members.fillUnrated')}</label>
+              <Select id="cds-fill-unrated" style={{ width: 260 }} placeholder={t('members.rating')} onChange={fillUnrated} value={null}
+                options={RATINGS.map((r) => ({ value: r, label: t(`members.ratings.${r}`) }))} />
             </Space>
           )}
           <Table<GridRow> rowKey="id" size="small" loading={grid.isFetching} dataSource={grid.data?.rows ?? []} pagination={{ pageSize: 100, showSizeChanger: false }} scroll={{ x: 800 }}
