@@ -6,6 +6,7 @@ import { orgRoutes } from './org/routes.ts';
 import { memberRoutes } from './members/routes.ts';
 import './members/org-hooks.ts';
 import { programmeRoutes } from './programme/routes.ts';
+import { homeRoutes } from './home/routes.ts';
 import { systemRoutes } from './system/routes.ts';
 import { userRoutes } from './users/routes.ts';
 import { jobRoutes } from './jobs/routes.ts';
@@ -19,5 +20,6 @@ export async function registerModules(api: FastifyInstance, opts: AppOptions) {
   await api.register(userRoutes);
   await api.register(auditRoutes);
   await api.register(programmeRoutes);
+  await api.register(homeRoutes);
   await api.register(jobRoutes);
 }

@@ -1,20 +1,87 @@
-import { Card, Col, Row, Statistic, Typography, List, Tag } from 'antd';
+import { Badge, Card, Col, Empty, List, Row, Space, Statistic, Tag, Typography } from 'antd';
 import { Link } from 'react-router-dom';
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useMe, hasAnywhere } from '../../auth/session';
+import type { Light } from '@cds/shared';
+import { api, qs } from '../../api/client';
+import { allows, hasAnywhere, useMe } from '../../auth/session';
 import { useScopedHref, useUnitScope } from '../../scope/UnitScope';
 import { ROUTES } from '../../modules';
 import { fmtNumber } from '../../components/format';
-import { HOME_WIDGETS } from './widgets';
 
-/** The home of every role: who and where they are, then the widgets modules contribute for that role. */
+interface HomeSection {
+  key: string;
+  count: number;
+  href: string;
+  items: { title: string; detail?: string | null; href: string; tone?: 'danger' | 'warning' | 'normal' }[];
+}
+interface TargetSummary { targetId: number; code: string; title: string; light: Light }
+
+const LIGHT_COLOR: Record<Light, string> = { green: '#389e0d', yellow: '#d48806', red: '#cf1322', grey: '#8c8c8c' };
+const TONE_COLOR = { danger: 'red', warning: 'orange', normal: 'blue' } as const;
+const THIS_YEAR = new Date().getFullYear();
+
+/** The year's targets with their lights, worst first: the first thing an officer or observer sees. */
+function TargetsCard({ unitId }: { unitId: number }) {
+  const { t } = useTranslation();
+  const href = useScopedHref();
+  const { data, isLoading } = useQuery({
+    queryKey: ['programme-dashboard', { unitId, year: THIS_YEAR }],
+    queryFn: () => api.get<{ targets: TargetSummary[] }>(`/api/programme/dashboard${qs({ unitId, year: THIS_YEAR })}`),
+  });
+  const targets = data?.targets ?? [];
+  const order: Light[] = ['red', 'yellow', 'green', 'grey'];
+  const count = (l: Light) => targets.filter((x) => x.light === l).length;
+  return (
+    <Card title={t('home.targetsOfYear', { year: THIS_YEAR })} loading={isLoading} extra={<Link to={href('/chuong-trinh')}>{t('home.seeAll')}</Link>}>
+      {targets.length === 0 ? <Empty description={t('home.noTargets')} /> : (
+        <>
+          <Row gutter={8} style={{ marginBottom: 12 }}>
+            {order.map((l) => (
+              <Col span={6} key={l}><Statistic title={<Badge color={LIGHT_COLOR[l]} text={t(`programme.lights.${l}`)} />} value={count(l)} /></Col>
+            ))}
+          </Row>
+          <List size="small" dataSource={[...targets].sort((a, b) => order.indexOf(a.light) - order.indexOf(b.light)).slice(0, 6)}
+            renderItem={(x) => (
+              <List.Item><Link to={href('/chuong-trinh')}><Badge color={LIGHT_COLOR[x.light]} /> <b>{x.code}</b> {x.title}</Link></List.Item>
+            )} />
+        </>
+      )}
+    </Card>
+  );
+}
+
+function SectionCard({ section }: { section: HomeSection }) {
+  const { t } = useTranslation();
+  const href = useScopedHref();
+  return (
+    <Card title={<Space>{t(`home.sections.${section.key}`)}<Badge count={section.count} overflowCount={999} color={section.count ? '#cf1322' : '#8c8c8c'} showZero /></Space>}
+      extra={section.count > section.items.length ? <Link to={href(section.href)}>{t('home.seeAll')}</Link> : null}>
+      {section.items.length === 0 ? <Typography.Text type="secondary">{t('home.nothingToDo')}</Typography.Text> : (
+        <List size="small" dataSource={section.items} renderItem={(item) => (
+          <List.Item>
+            <List.Item.Meta title={<Link to={href(item.href)}>{item.title}</Link>}
+              description={item.detail ? <Tag color={TONE_COLOR[item.tone ?? 'normal']}>{item.detail}</Tag> : null} />
+          </List.Item>
+        )} />
+      )}
+    </Card>
+  );
+}
+
+/** The home of every role: the year's targets, then what is waiting to be done in the chosen unit, then the modules. */
 export function HomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const { unit } = useUnitScope();
+  const { unitId, unit } = useUnitScope();
   const href = useScopedHref();
-  const widgets = HOME_WIDGETS.filter((w) => !w.permission || hasAnywhere(me, w.permission));
+  const { data: home } = useQuery({
+    queryKey: ['home', unitId],
+    queryFn: () => api.get<{ sections: HomeSection[] }>(`/api/home${qs({ unitId })}`),
+    enabled: Boolean(unitId),
+  });
   const links = ROUTES.filter((r) => r.menu && r.path !== '/' && (!r.permission || hasAnywhere(me, r.permission)));
+  const readsTargets = unitId !== null && allows(me, 'programme.read', unit?.path);
   return (
     <>
       <Typography.Title level={3} className="cds-page-title">{t('home.welcome', { name: me?.fullName })}</Typography.Title>
@@ -28,7 +95,8 @@ export function HomePage() {
         </Row>
       )}
       <Row gutter={[16, 16]}>
-        {widgets.map((w) => <Col key={w.key} xs={24} lg={w.wide ? 24 : 12}>{w.element}</Col>)}
+        {readsTargets && <Col xs={24} lg={12}><TargetsCard unitId={unitId!} /></Col>}
+        {home?.sections.map((s) => <Col key={s.key} xs={24} lg={12}><SectionCard section={s} /></Col>)}
         <Col xs={24} lg={12}>
           <Card title={t('home.quickLinks')}>
             <List dataSource={links} renderItem={(r) => (
