@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { generateMembers } from '../search/generate-members.ts';
 
 /**
  * The generated province for `npm run bench:targets`, built set-based with generate_series on the
@@ -79,4 +80,10 @@ const reports: GeneratorStep = {
  * enterprises (200 000) add theirs here when their tables exist, e.g.
  *   import { membersBench } from '../../server/src/modules/members/bench.ts';
  */
-export const GENERATORS: GeneratorStep[] = [reports];
+/** Members, their events, 2025 ratings and Party recommendations (bench/search/generate-members.ts). */
+const members: GeneratorStep = {
+  name: 'members',
+  run: (client, shape) => generateMembers(client, { members: shape.members, grassroots: shape.grassroots, year: shape.year }),
+};
+
+export const GENERATORS: GeneratorStep[] = [reports, members];

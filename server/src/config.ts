@@ -11,4 +11,6 @@ export const config = {
   secureCookies: process.env.SECURE_COOKIES === '1',
   /** Signs member e-card QR codes; set it on a server so cards survive a restart of another machine. */
   cardSecret: process.env.CARD_SECRET || 'cong-doan-so-demo-secret-change-me',
+  /** The address the public reaches the app at (QR codes point here); without it, the request's own host. */
+  publicUrl: process.env.PUBLIC_URL?.replace(/\/$/, '') || undefined,
 };

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { nameSortKey } from '@cds/shared';
 import { insertUnit } from '../src/db/seed/units.ts';
 import { activityFixture, activityFixtureIds } from '../src/modules/activities/fixture.ts';
+import { memberFixture, memberFixtureIds } from '../src/modules/members/test-fixture.ts';
 
 export const TEST_PASSWORD = 'Test@1234';
 /** Every record outside the tested subtree carries this in its name, so a leak shows in any response body. */
@@ -15,6 +16,7 @@ export const OUTSIDE_MARKER = 'ZZNGOAI';
  */
 export type ModuleFixture = (db: Db) => Promise<void>;
 const MODULE_FIXTURES: ModuleFixture[] = [
+  memberFixture,
   // A finished import job of the Đà Lạt officer, with its result file.
   async (db) => {
     const groz = await db.selectFrom('app_user').select('id').where('username', '=', 'groz').executeTakeFirstOrThrow();
@@ -74,7 +76,7 @@ export async function buildFixture(db: Db): Promise<void> {
     const m = await db.insertInto('member').values({
       unit_id: unitId, unit_path: unit.path, province_id: unit.province_id, full_name: fullName, name_sort: nameSortKey(fullName), sex,
       birth_date: '1990-06-01', birth_precision: 'day', citizen_id: citizenId, ethnicity: 'Kinh', religion: 'Không', joined_on: joinedOn,
-      phone: `09${citizenId.slice(-8)}`, card_number: `CARD${citizenId.slice(-4)}`, card_issued_on: '2024-05-10',
+      phone: `09${citizenId.slice(-8)}`, card_number: `CARD${citizenId.slice(-4)}`, card_issued_on: '2024-05-10', card_valid_until: '2029-05-10',
     } as never).returning('id').executeTakeFirstOrThrow();
     await db.insertInto('member_event').values({ member_id: m.id, province_id: unit.province_id, kind: 'admission', on_date: joinedOn, unit_id: unitId }).execute();
     if (fullName === 'Hoàng Văn Đoàn') await db.updateTable('app_user').set({ member_id: m.id }).where('username', '=', 'mem').execute();
@@ -93,7 +95,7 @@ export async function fixtureIds(db: Db) {
   const zReport = (await db.selectFrom('report').select('id').where('unit_id', '=', unit('CDCS-Z')).executeTakeFirstOrThrow()).id;
   const zJob = Number((await db.selectFrom('job').select('id').where('title', 'like', `%${OUTSIDE_MARKER}%`).executeTakeFirstOrThrow()).id);
   return {
-    zProgramme, zTarget, zReport, zJob,
+    zProgramme, zTarget, zReport, zJob, ...(await memberFixtureIds(db)),
     activities: await activityFixtureIds(db),
     root: unit('TLD'), province: unit('LDLD-LD'), city: unit('LDLD-BL'), a: unit('CDCS-A'), a1: unit('CDCS-A-T1'),
     b: unit('CDCS-B'), otherCity: unit('LDLD-DL'), z: unit('CDCS-Z'), z1: unit('CDCS-Z-T1'),

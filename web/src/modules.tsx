@@ -9,6 +9,9 @@ import { MembersPage } from './pages/members/MembersPage';
 import { MemberPage } from './pages/members/MemberPage';
 import { CardVerifyPage } from './pages/members/CardVerifyPage';
 import { MemberImportPage } from './pages/members/import/MemberImportPage';
+import { AssessmentsPage } from './pages/members/AssessmentsPage';
+import { RecommendationsPage } from './pages/members/RecommendationsPage';
+import { TransfersPage } from './pages/members/TransfersPage';
 import { ProgrammeDashboardPage } from './pages/programme/ProgrammeDashboardPage';
 import { ReportsPage } from './pages/programme/ReportsPage';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage';
@@ -46,6 +49,9 @@ export const ROUTES: ModuleRoute[] = [
   { path: '/hoat-dong', element: <ActivitiesPage />, menu: 'menu.activities', icon: <CalendarOutlined />, permission: 'activity.read' },
   { path: '/hoat-dong/:id', element: <ActivityPage />, permission: 'activity.read' },
   { path: '/quan-he-lao-dong', element: <LabourPage />, menu: 'menu.labour', icon: <SolutionOutlined />, permission: 'activity.read' },
+  { path: '/doan-vien/xep-loai', element: <AssessmentsPage />, permission: 'member.read' },
+  { path: '/doan-vien/gioi-thieu-dang', element: <RecommendationsPage />, permission: 'member.sensitive' },
+  { path: '/doan-vien/chuyen-sinh-hoat', element: <TransfersPage />, permission: 'member.read' },
   { path: '/chuong-trinh', element: <ProgrammeDashboardPage />, menu: 'menu.programme', icon: <AimOutlined />, permission: 'programme.read' },
   { path: '/bao-cao', element: <ReportsPage />, menu: 'menu.reports', icon: <FileTextOutlined />, permission: 'report.read' },
   { path: '/quan-tri/nguoi-dung', element: <UsersPage />, menu: 'menu.users', icon: <TeamOutlined />, group: 'admin', permission: 'user.read' },

@@ -82,12 +82,6 @@ describe('member registry', () => {
     expect((await gro.get(`/api/members/${m.id}`)).status).toBe(404);
   });
 
-  it('a grassroots officer cannot transfer a member into a union outside its scope', async () => {
-    const gro = await t.as('gro');
-    const m = (await gro.get(`/api/members?unitId=${t.ids.a}&q=doan`)).body.rows[0];
-    const res = await gro.post(`/api/members/${m.id}/transfer`, { toUnitId: t.ids.b, onDate: '2026-04-01', version: m.version });
-    expect([403, 404]).toContain(res.status);
-  });
 
   it('leaving keeps the record with its reason; a stale version is a conflict', async () => {
     const gro = await t.as('gro');
@@ -106,7 +100,8 @@ describe('member registry', () => {
     const card = (await gro.get(`/api/members/${created.id}/card`)).body;
     expect(card.qr).toMatch(/^data:image\/png;base64,/);
     const ok = await t.anonymous.get(`/api/cards/verify/${card.token}`);
-    expect(ok.body).toMatchObject({ valid: true, fullName: 'Đinh Thị Thẻ', cardNumber: issued.cardNumber });
+    expect(ok.body).toMatchObject({ valid: true, fullName: 'Đinh Thị Thẻ', unitName: 'Công đoàn cơ sở Công ty TNHH May Lộc Sơn' });
+    expect(Object.keys(ok.body).sort()).toEqual(['fullName', 'reason', 'unitName', 'valid', 'validUntil']);
     expect(JSON.stringify(ok.body)).not.toContain('068091456456');
     const [payload, signature] = card.token.split('.');
     const forged = Buffer.from(Buffer.from(payload, 'base64url').toString().replace(/^\d+/, String(t.ids.outsideMember))).toString('base64url');
@@ -115,15 +110,36 @@ describe('member registry', () => {
     const reissued = (await gro.post(`/api/members/${created.id}/card`)).body;
     expect(reissued.cardNumber).not.toBe(issued.cardNumber);
     expect((await t.anonymous.get(`/api/cards/verify/${card.token}`)).body).toMatchObject({ valid: false, reason: 'Thẻ đã được thay bằng thẻ khác.' });
+    const current = (await gro.get(`/api/members/${created.id}/card`)).body;
+    const left = (await gro.get(`/api/members/${created.id}`)).body;
+    await gro.post(`/api/members/${created.id}/leave`, { kind: 'leave', onDate: '2026-11-01', reason: 'Nghỉ việc', version: left.version });
+    expect((await t.anonymous.get(`/api/cards/verify/${current.token}`)).body).toMatchObject({ valid: false, reason: 'Người này không còn là đoàn viên công đoàn.' });
   });
 
   it('records the year assessment in bulk and refuses members of another union', async () => {
     const gro = await t.as('gro');
-    const rows = (await gro.get(`/api/members?unitId=${t.ids.a}`)).body.rows;
-    const res = await gro.put('/api/member-assessments', { unitId: t.ids.a, year: 2025, ratings: rows.map((m: { id: number }) => ({ memberId: m.id, rating: 'good' })) });
-    expect(res.body.saved).toBe(rows.length);
+    const members = (await gro.get(`/api/members?unitId=${t.ids.a}`)).body.rows;
+    const grid = (await gro.get(`/api/member-assessments?unitId=${t.ids.a}&year=2025`)).body;
+    // Members by the end of 2025 only: one admitted in 2026 is not rated for 2025.
+    const rows = members.filter((m: { joinedOn: string }) => m.joinedOn <= '2025-12-31');
+    expect(rows.length).toBeLessThan(members.length);
+    expect(grid.rows.map((r: { id: number }) => r.id).sort()).toEqual(rows.map((m: { id: number }) => m.id).sort());
+    expect(grid.counts.unrated).toBe(rows.length);
+    const ratings = rows.map((m: { id: number }, i: number) => ({ memberId: m.id, rating: i === 0 ? 'excellent' : 'good' }));
+    const res = await gro.put('/api/member-assessments', { unitId: t.ids.a, year: 2025, ratings });
+    expect(res.body).toMatchObject({ saved: rows.length, inserted: rows.length, updated: 0 });
+    const again = await gro.put('/api/member-assessments', { unitId: t.ids.a, year: 2025, ratings });
+    expect(again.body).toMatchObject({ saved: rows.length, inserted: 0, updated: 0 });
+    const after = (await gro.get(`/api/member-assessments?unitId=${t.ids.a}&year=2025`)).body;
+    expect(after.counts).toEqual({ excellent: 1, good: rows.length - 1, completed: 0, not_completed: 0, unrated: 0 });
     const detail = (await gro.get(`/api/members/${rows[0].id}`)).body;
-    expect(detail.assessments).toEqual([{ year: 2025, rating: 'good' }]);
+    expect(detail.assessments).toEqual([{ year: 2025, rating: 'excellent', note: null, unitName: 'Công đoàn cơ sở Công ty TNHH May Lộc Sơn' }]);
+    const fed = await t.as('fed');
+    const summary = (await fed.get(`/api/member-assessments/summary?unitId=${t.ids.city}&year=2025`)).body;
+    expect(summary.counts.excellent).toBe(1);
+    expect(summary.byUnit.find((u: { unitId: number }) => u.unitId === t.ids.a)).toMatchObject({ excellent: 1, good: rows.length - 1, unrated: 0 });
+    const future = await gro.put('/api/member-assessments', { unitId: t.ids.a, year: 2099, ratings });
+    expect(future.body.code).toBe('year_in_future');
     const outside = await gro.put('/api/member-assessments', { unitId: t.ids.a, year: 2025, ratings: [{ memberId: t.ids.outsideMember, rating: 'good' }] });
     expect(outside.body.code).toBe('member_outside_unit');
   });
@@ -142,7 +158,8 @@ describe('member registry', () => {
   it('a member reads their own record and card, and nothing else', async () => {
     const mem = await t.as('mem');
     const me = await mem.get('/api/me/member');
-    expect(me.body).toMatchObject({ fullName: 'Hoàng Văn Đoàn', card: { cardNumber: 'CARD1111' } });
+    expect(me.body).toMatchObject({ fullName: 'Hoàng Văn Đoàn', card: { cardNumber: 'CARD1111', validUntil: '2029-05-10', active: true } });
+    expect(me.body.card.qrSvg).toContain('<svg');
     expect([403, 404]).toContain((await mem.get(`/api/members?unitId=${t.ids.a}`)).status);
   });
 

@@ -18,6 +18,7 @@ export interface MemberTable {
   religion: string | null;
   education: string | null;
   qualification: string | null;
+  vocational_level: string | null;
   job: string | null;
   party_member: Generated<boolean>;
   party_joined_on: string | null;
@@ -26,6 +27,7 @@ export interface MemberTable {
   joined_on: string | null;
   card_number: string | null;
   card_issued_on: string | null;
+  card_valid_until: string | null;
   status: Generated<string>;
   left_on: string | null;
   left_reason: string | null;
@@ -46,12 +48,15 @@ export interface MemberEventTable {
   decision_no: string | null;
   reason: string | null;
   card_number: string | null;
+  other_unit_name: string | null;
   created_by: number | null;
   created_at: Timestamp;
 }
 
 export interface MemberAssessmentTable {
   member_id: number;
+  province_id: number | null;
+  note: string | null;
   year: number;
   rating: string;
   unit_id: number;
@@ -61,6 +66,9 @@ export interface MemberAssessmentTable {
 
 export interface PartyRecommendationTable {
   id: Generated<number>;
+  province_id: number | null;
+  party_body: string | null;
+  outcome_note: string | null;
   member_id: number;
   unit_id: number;
   recommended_on: string;
@@ -72,7 +80,27 @@ export interface PartyRecommendationTable {
   created_at: Timestamp;
 }
 
+export interface MemberTransferTable {
+  id: Generated<number>;
+  province_id: number | null;
+  member_id: number;
+  from_unit_id: number;
+  to_unit_id: number;
+  requested_on: string;
+  decision_no: string | null;
+  reason: string | null;
+  status: Generated<string>;
+  requested_by: number | null;
+  requested_at: Timestamp;
+  decided_by: number | null;
+  decided_at: Timestamp | null;
+  effective_on: string | null;
+  answer: string | null;
+  version: Generated<number>;
+}
+
 export interface MembersTables {
+  member_transfer: MemberTransferTable;
   member: MemberTable;
   member_event: MemberEventTable;
   member_assessment: MemberAssessmentTable;

@@ -1,6 +1,7 @@
 import type { IndicatorDefinition } from './registry.ts';
 import { unitIndicators } from './unit-indicators.ts';
 import { activityIndicators } from '../activities/indicators.ts';
+import { memberIndicators } from '../members/indicators.ts';
 
 /**
  * Every indicator the programme can name. A module adds its list here with one import line:
@@ -10,6 +11,7 @@ import { activityIndicators } from '../activities/indicators.ts';
 export const INDICATORS: readonly IndicatorDefinition[] = [
   ...unitIndicators,
   ...activityIndicators,
+  ...memberIndicators,
 ];
 
 const byKey = new Map<string, IndicatorDefinition>();

@@ -208,7 +208,7 @@ async function writeMembers(db: Db, input: ApplyInput) {
   const reason = `Nhập từ tệp Excel "${input.fileName.slice(0, 200)}"`;
   await sql`
     insert into member_event (member_id, province_id, kind, on_date, unit_id, reason, created_by)
-    select member_id, ${unit.provinceId}, 'admission',
+    select member_id, ${unit.provinceId}, case when joined_on is null then 'register' else 'admission' end,
       coalesce(joined_on, (now() at time zone 'Asia/Ho_Chi_Minh')::date), ${unit.id},
       case when joined_on is null then ${reason + ' — chưa rõ ngày vào Công đoàn, lấy ngày nhập'} else ${reason} end, ${actor.userId}
     from member_import_row where status = 'created'`.execute(db);
@@ -222,9 +222,10 @@ async function writeMembers(db: Db, input: ApplyInput) {
       card_number = coalesce(s.card_number, m.card_number), group_id = coalesce(s.group_id, m.group_id),
       version = m.version + 1, updated_at = now()
     from member_import_row s where s.status = 'updated' and s.member_id = m.id`.execute(db);
-  // A corrected joining date moves the admission it dates.
+  // A corrected joining date moves the admission it dates; a first one turns the registration into that admission.
   await sql`
-    update member_event e set on_date = s.joined_on
+    update member_event e set on_date = s.joined_on, kind = 'admission'
     from member_import_row s
-    where s.status = 'updated' and s.joined_on is not null and e.member_id = s.member_id and e.kind = 'admission' and e.on_date <> s.joined_on`.execute(db);
+    where s.status = 'updated' and s.joined_on is not null and e.member_id = s.member_id and e.kind in ('admission', 'register')
+      and (e.on_date <> s.joined_on or e.kind = 'register')`.execute(db);
 }

@@ -109,6 +109,22 @@ describe('member import from messy Excel files', () => {
     await expect(runMemberImport(t.database, fed, { unitId: t.ids.city, source: buffer!, fileName: 'x.xlsx', mode: 'valid_only' })).rejects.toMatchObject({ code: 'not_grassroots' });
   });
 
+  it('a row without a joining date is registered, not counted as a new admission, until a file dates it', async () => {
+    const file = async (joinedOn: string | null) => {
+      const book = new ExcelJS.Workbook();
+      const s = book.addWorksheet('DS');
+      s.addRow(['Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Ngày vào Công đoàn']);
+      s.addRow(['Mai Thị Chưa Rõ', 'Nữ', '05/05/1985', '068185555123', joinedOn]);
+      return Buffer.from(await book.xlsx.writeBuffer());
+    };
+    const first = await runMemberImport(t.database, gro, { unitId: t.ids.a, source: await file(null), fileName: 'c.xlsx', mode: 'valid_only' });
+    const memberId = first.rows[0].memberId!;
+    const kinds = async () => (await t.database.db.selectFrom('member_event').select(['kind', 'on_date']).where('member_id', '=', memberId).execute());
+    expect((await kinds()).map((e) => e.kind)).toEqual(['register']);
+    await runMemberImport(t.database, gro, { unitId: t.ids.a, source: await file('01/03/2012'), fileName: 'c.xlsx', mode: 'valid_only' });
+    expect(await kinds()).toEqual([{ kind: 'admission', on_date: '2012-03-01' }]);
+  });
+
   it('does not take over a person registered in another union (by CCCD)', async () => {
     const book = new ExcelJS.Workbook();
     const s = book.addWorksheet('DS');
